@@ -1,0 +1,1 @@
+//! English news text in, attribution graph out.

@@ -1,0 +1,1 @@
+//! The native JSON format.

@@ -1,0 +1,8 @@
+//! Graphs in and out of bytes: the native JSON format, W3C PROV-JSON and
+//! PROV-N, the edge list, brat standoff, and pictures (DOT, Mermaid).
+//!
+//! Readers either succeed completely or return an [`Error`](crate::Error)
+//! naming the offending item; writers produce output that the matching reader
+//! turns back into an equal graph.
+
+pub mod json;
