@@ -43,6 +43,7 @@ pub mod format;
 mod graph;
 pub mod model;
 pub mod query;
+pub mod synth;
 
 pub use error::{Error, Result};
 pub use graph::Graph;
@@ -50,4 +51,7 @@ pub use model::{
     Attitude, Certainty, Claim, ClaimId, DateRange, Document, DocumentId, Evidence, Factuality,
     Mention, Mode, Polarity, Relay, RelayKind, Reliability, Report, ReportId, Source, SourceId,
     SourceKind, Span, Voice,
+};
+pub use query::{
+    Analysis, Chain, Chains, Corroboration, Cycle, Depth, Depths, Profile, RelayGraph,
 };
