@@ -568,3 +568,97 @@ fn an_empty_corpus_directory_has_no_articles() {
     std::fs::create_dir_all(root.0.join("attributions")).unwrap();
     assert!(read_corpus_dir(&root.0).unwrap().is_empty());
 }
+
+// ----- properties ------------------------------------------------------------
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Texts mixing one-, two-, three- and four-byte characters and line
+    /// breaks, so that character and byte offsets disagree.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec!['a', 'b', ' ', '\n', 'é', '“', '”', '語', '😀', ',']),
+            1..60,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    /// Byte spans on character boundaries of `text`, drawn from character
+    /// positions.
+    fn fragments(text: &str, picks: &[(usize, usize)]) -> Vec<Span> {
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut spans: Vec<Span> = picks
+            .iter()
+            .map(|&(a, b)| {
+                let (a, b) = (a % boundaries.len(), b % boundaries.len());
+                Span::new(boundaries[a.min(b)], boundaries[a.max(b)]).unwrap()
+            })
+            .filter(|span| !span.is_empty())
+            .collect();
+        spans.sort_unstable();
+        spans.dedup();
+        spans
+    }
+
+    proptest! {
+        #[test]
+        fn written_reports_read_back_with_the_same_spans(
+            text in text(),
+            picks in proptest::collection::vec(
+                (proptest::collection::vec((0usize..100, 0usize..100), 0..3),
+                 proptest::collection::vec((0usize..100, 0usize..100), 0..3),
+                 proptest::collection::vec((0usize..100, 0usize..100), 0..3)),
+                0..6),
+        ) {
+            let mut graph = Graph::new();
+            let document = graph.add_document(Document::new().with_text(text.clone())).unwrap();
+            let mut expected = Vec::new();
+            for (source, cue, content) in &picks {
+                let evidence = according::Evidence {
+                    source: fragments(&text, source),
+                    cue: fragments(&text, cue),
+                    content: fragments(&text, content),
+                };
+                if evidence.is_empty() {
+                    continue;
+                }
+                let claim = graph.add_claim(according::Claim::new("c")).unwrap();
+                graph.add_report(Report::anonymous(claim).in_document(document).with_evidence(evidence.clone())).unwrap();
+                expected.push(evidence);
+            }
+            let written = brat::to_string(&graph, document).unwrap();
+            let read = brat::read(&text, &written).unwrap();
+            let mut got: Vec<(Vec<Span>, Vec<Span>, Vec<Span>)> = read
+                .attributions
+                .into_iter()
+                .map(|a| (a.source, a.cue, a.content))
+                .collect();
+            let mut expected: Vec<(Vec<Span>, Vec<Span>, Vec<Span>)> =
+                expected.into_iter().map(|e| (e.source, e.cue, e.content)).collect();
+            got.sort();
+            expected.sort();
+            prop_assert_eq!(got, expected);
+        }
+
+        #[test]
+        fn reading_arbitrary_lines_never_panics(
+            text in text(),
+            lines in proptest::collection::vec(
+                prop::sample::select(vec![
+                    "T1\tCue 0 1\ta", "T2\tSource 0 3;1 2\tx", "T3\tContent 2 1\t", "E1\tAttribution:T1 Cue:T2",
+                    "E2\tAttribution:T9", "A1\tX E1", "#1\tnote", "", "garbage", "T4\tCue 99999999999999999999 1\t",
+                    "E3\t", "T5\tCue", "T6\tCue 1 1\t", "E4\tAttribution:T6 Content2:T6 Content2:T6",
+                ]),
+                0..8),
+        ) {
+            let ann = lines.join("\n");
+            let _ = brat::read(&text, &ann);
+        }
+    }
+}

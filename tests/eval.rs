@@ -495,3 +495,92 @@ fn report_evidence_can_be_scored_directly() {
         assert_eq!(scores.exact.role(role).f1, 100.0, "{role}");
     }
 }
+
+// ----- properties ------------------------------------------------------------
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                'a', 'b', ' ', '\n', ',', '.', ':', '“', '”', '’', 'é', '語',
+            ]),
+            1..40,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    /// Byte spans on character boundaries of `text`.
+    fn fragments(text: &str, picks: &[(usize, usize)]) -> Vec<Span> {
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        picks
+            .iter()
+            .map(|&(a, b)| {
+                let (a, b) = (a % boundaries.len(), b % boundaries.len());
+                span(boundaries[a.min(b)], boundaries[a.max(b)])
+            })
+            .collect()
+    }
+
+    /// Character fragments back to byte spans.
+    fn to_bytes(text: &str, fragments: &[(usize, usize)]) -> Vec<Span> {
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        fragments
+            .iter()
+            .map(|&(start, end)| span(boundaries[start], boundaries[end]))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn normalisation_is_idempotent_and_leaves_clean_spans(
+            text in text(),
+            picks in proptest::collection::vec((0usize..50, 0usize..50), 1..4),
+        ) {
+            let spans = fragments(&text, &picks);
+            let once = normalize(&text, &spans).unwrap();
+            let twice = normalize(&text, &to_bytes(&text, once.fragments())).unwrap();
+            prop_assert_eq!(&once, &twice);
+
+            let chars: Vec<char> = text.chars().collect();
+            let covered: Vec<char> = once.fragments().iter().flat_map(|&(s, e)| chars[s..e].iter().copied()).collect();
+            for pair in once.fragments().windows(2) {
+                // Disjoint, not touching, and separated by something kept.
+                prop_assert!(pair[0].1 < pair[1].0);
+                prop_assert!(chars[pair[0].1..pair[1].0].iter().any(|&c| !is_trim_char(c)));
+            }
+            if covered.iter().any(|&c| !is_trim_char(c)) {
+                prop_assert!(!is_trim_char(covered[0]));
+                prop_assert!(!is_trim_char(covered[covered.len() - 1]));
+            }
+        }
+
+        #[test]
+        fn a_prediction_equal_to_the_gold_scores_100(
+            text in text(),
+            picks in proptest::collection::vec((0usize..50, 0usize..50), 1..6),
+        ) {
+            let gold: Vec<BratAttribution> = fragments(&text, &picks)
+                .into_iter()
+                .filter(|span| !span.is_empty())
+                .map(|span| BratAttribution { cue: vec![span], ..BratAttribution::default() })
+                .collect();
+            prop_assume!(!gold.is_empty());
+            let mut evaluation = Evaluation::new();
+            evaluation.add_article(&text, &gold, &gold).unwrap();
+            let scores = evaluation.scores();
+            prop_assert_eq!(scores.exact.cue.f1, 100.0);
+            prop_assert_eq!(scores.overlap.cue.f1, 100.0);
+        }
+    }
+}
