@@ -1,6 +1,7 @@
 //! Measures attribution extraction on a split of the PolNeAR corpus.
 //!
 //! ```text
+//! cargo run --release --example polnear_eval -- DIR [--json] [--errors N]
 //! cargo run --release --example polnear_eval -- DIR --predictions PRED_DIR [--json] [--errors N]
 //! cargo run --release --example polnear_eval -- DIR --annotators [--json]
 //! ```
@@ -10,6 +11,8 @@
 //! article is scored against the annotation of its first annotator (in sorted
 //! order of annotator ids). The predictions come from one of:
 //!
+//! - the crate's extractor (`according::extract::Extractor`), run on every
+//!   article (the default);
 //! - `--predictions PRED_DIR`: brat files `PRED_DIR/<article>.ann` written by
 //!   any system (a missing file counts as no prediction);
 //! - `--annotators`: on the articles annotated more than once, the second
@@ -33,7 +36,9 @@
 //!
 //! # Output
 //!
-//! By default, a table of exact and overlap P/R/F1 per role. With `--json`, only one JSON object:
+//! By default, a table of exact and overlap P/R/F1 per role and, when the
+//! extractor runs, its throughput (MB of article text per second on one
+//! core, extraction time only). With `--json`, only one JSON object:
 //! `{"exact": {"source": {"p", "r", "f1"}, "cue", "content"}, "overlap": {..},
 //! "articles", "gold", "predicted"}` (`gold` and `predicted` count
 //! attributions). `--errors N` adds the N largest error classes (missed,
@@ -46,13 +51,16 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use according::eval::{ArticleMatch, Evaluation, NormalizedSpan, Role, Scores};
+use according::extract::Extractor;
 use according::format::brat::corpus::{CorpusArticle, read_corpus_dir};
 use according::format::brat::{self, BratAttribution};
 
 /// Where the predictions come from.
 enum Mode {
+    Extractor,
     Predictions(PathBuf),
     Annotators,
 }
@@ -65,21 +73,21 @@ struct Options {
 }
 
 const USAGE: &str =
-    "usage: polnear_eval DIR (--predictions PRED_DIR | --annotators) [--json] [--errors N]";
+    "usage: polnear_eval DIR [--predictions PRED_DIR | --annotators] [--json] [--errors N]";
 
 fn parse_args() -> Result<Options, String> {
     let mut dir = None;
-    let mut mode = None;
+    let mut mode = Mode::Extractor;
     let mut json = false;
     let mut errors = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
-            "--annotators" => mode = Some(Mode::Annotators),
+            "--annotators" => mode = Mode::Annotators,
             "--predictions" => {
                 let pred_dir = args.next().ok_or("--predictions needs a directory")?;
-                mode = Some(Mode::Predictions(PathBuf::from(pred_dir)));
+                mode = Mode::Predictions(PathBuf::from(pred_dir));
             }
             "--errors" => {
                 let n = args.next().ok_or("--errors needs a number")?;
@@ -95,7 +103,6 @@ fn parse_args() -> Result<Options, String> {
         }
     }
     let dir = dir.ok_or_else(|| format!("no split directory given\n{USAGE}"))?;
-    let mode = mode.ok_or_else(|| format!("no predictions given\n{USAGE}"))?;
     Ok(Options {
         dir,
         mode,
@@ -127,7 +134,10 @@ fn run() -> Result<(), String> {
         ));
     }
 
+    let extractor = Extractor::new();
     let mut evaluation = Evaluation::new();
+    let mut extraction_time = Duration::ZERO;
+    let mut extracted_bytes = 0usize;
     let mut errors = ErrorClasses::default();
     for article in &articles {
         let (gold, predicted): (&[BratAttribution], Vec<BratAttribution>) = match &options.mode {
@@ -137,6 +147,23 @@ fn run() -> Result<(), String> {
                 };
                 let other = article.read_annotator(second).map_err(|e| e.to_string())?;
                 (&article.annotation.attributions, other.attributions)
+            }
+            Mode::Extractor => {
+                let started = Instant::now();
+                let extracted = extractor.try_attributions(&article.text);
+                extraction_time += started.elapsed();
+                extracted_bytes += article.text.len();
+                let extracted = extracted.map_err(|e| format!("{}: {e}", article.name))?;
+                let predicted = extracted
+                    .into_iter()
+                    .map(|attribution| BratAttribution {
+                        source: attribution.source,
+                        cue: attribution.cue,
+                        content: attribution.content,
+                        extra_content: Vec::new(),
+                    })
+                    .collect();
+                (&article.annotation.attributions, predicted)
             }
             Mode::Predictions(pred_dir) => (
                 &article.annotation.attributions,
@@ -164,6 +191,15 @@ fn run() -> Result<(), String> {
         return Ok(());
     }
     print_scores(&options, &scores);
+    if extracted_bytes > 0 {
+        let seconds = extraction_time.as_secs_f64().max(1e-9);
+        println!(
+            "throughput: {:.2} MB/s ({} bytes of article text in {:.3} s of extraction, one core)",
+            extracted_bytes as f64 / 1e6 / seconds,
+            extracted_bytes,
+            seconds
+        );
+    }
     if let Some(n) = options.errors {
         errors.print(n);
     }
@@ -172,6 +208,7 @@ fn run() -> Result<(), String> {
 
 fn print_scores(options: &Options, scores: &Scores) {
     let what = match &options.mode {
+        Mode::Extractor => "extractor".to_owned(),
         Mode::Predictions(dir) => format!("predictions in {}", dir.display()),
         Mode::Annotators => "second annotator against the first".to_owned(),
     };
