@@ -234,8 +234,19 @@ fn read_predictions(
 /// Examples of errors, grouped by class ("content missed", "cue too long").
 #[derive(Default)]
 struct ErrorClasses {
-    classes: BTreeMap<String, Vec<String>>,
+    classes: BTreeMap<String, ErrorClass>,
 }
+
+#[derive(Default)]
+struct ErrorClass {
+    examples: Vec<String>,
+    /// How often each short span text (lowercased) is in the class: the
+    /// cue words and source mentions worth a look first.
+    frequent: BTreeMap<String, usize>,
+}
+
+/// Spans longer than this are not counted among the frequent texts.
+const FREQUENT_MAX_CHARS: usize = 40;
 
 /// How many examples are kept (and printed) per class.
 const EXAMPLES_PER_CLASS: usize = 4;
@@ -270,7 +281,10 @@ impl ErrorClasses {
                             quote(&chars, gold),
                             quote(&chars, predicted)
                         );
-                        self.push(format!("{role} {kind}"), example);
+                        let key = short_text(&chars, gold)
+                            .zip(short_text(&chars, predicted))
+                            .map(|(gold, predicted)| format!("{gold} => {predicted}"));
+                        self.push(format!("{role} {kind}"), example, key);
                     }
                     None => {
                         let kind = if starts_with_quote(&chars, gold) {
@@ -278,34 +292,51 @@ impl ErrorClasses {
                         } else {
                             "missed"
                         };
-                        self.push(format!("{role} {kind}"), quote(&chars, gold));
+                        let key = short_text(&chars, gold);
+                        self.push(format!("{role} {kind}"), quote(&chars, gold), key);
                     }
                 }
             }
             for (predicted_idx, predicted) in role_match.predicted.iter().enumerate() {
                 if !predicted_exact[predicted_idx] && !predicted_overlap[predicted_idx] {
-                    self.push(format!("{role} spurious"), quote(&chars, predicted));
+                    let key = short_text(&chars, predicted);
+                    self.push(format!("{role} spurious"), quote(&chars, predicted), key);
                 }
             }
         }
     }
 
-    fn push(&mut self, class: String, example: String) {
-        self.classes.entry(class).or_default().push(example);
+    fn push(&mut self, class: String, example: String, key: Option<String>) {
+        let class = self.classes.entry(class).or_default();
+        class.examples.push(example);
+        if let Some(key) = key {
+            *class.frequent.entry(key).or_default() += 1;
+        }
     }
 
     fn print(&self, n: usize) {
-        let mut classes: Vec<(&String, &Vec<String>)> = self.classes.iter().collect();
-        classes.sort_by_key(|(class, examples)| (std::cmp::Reverse(examples.len()), *class));
+        let mut classes: Vec<(&String, &ErrorClass)> = self.classes.iter().collect();
+        classes.sort_by_key(|(name, class)| (std::cmp::Reverse(class.examples.len()), *name));
         println!();
         println!("largest error classes:");
-        for (class, examples) in classes.into_iter().take(n) {
-            println!("{:>6}  {class}", examples.len());
+        for (name, class) in classes.into_iter().take(n) {
+            println!("{:>6}  {name}", class.examples.len());
             // Spread the examples over the corpus rather than taking the
             // first article's.
-            let step = (examples.len() / EXAMPLES_PER_CLASS).max(1);
-            for example in examples.iter().step_by(step).take(EXAMPLES_PER_CLASS) {
+            let step = (class.examples.len() / EXAMPLES_PER_CLASS).max(1);
+            for example in class.examples.iter().step_by(step).take(EXAMPLES_PER_CLASS) {
                 println!("          {example}");
+            }
+            let mut frequent: Vec<(&String, &usize)> = class.frequent.iter().collect();
+            frequent.sort_by_key(|(text, count)| (std::cmp::Reverse(**count), *text));
+            let top: Vec<String> = frequent
+                .into_iter()
+                .take(12)
+                .filter(|(_, count)| **count > 1)
+                .map(|(text, count)| format!("{text} ({count})"))
+                .collect();
+            if !top.is_empty() {
+                println!("          most frequent: {}", top.join(", "));
             }
         }
     }
@@ -322,6 +353,23 @@ fn boundary_kind(gold: &NormalizedSpan, predicted: &NormalizedSpan) -> &'static 
     } else {
         "shifted"
     }
+}
+
+/// The lowercased text of a short span, fragments joined by " … "; `None`
+/// for long spans.
+fn short_text(chars: &[char], span: &NormalizedSpan) -> Option<String> {
+    if span.n_chars() > FREQUENT_MAX_CHARS {
+        return None;
+    }
+    let fragments: Vec<String> = span
+        .fragments()
+        .iter()
+        .map(|&(start, end)| {
+            let fragment: String = chars.get(start..end).unwrap_or(&[]).iter().collect();
+            fragment.replace('\n', " ").to_lowercase()
+        })
+        .collect();
+    Some(fragments.join(" … "))
 }
 
 fn starts_with_quote(chars: &[char], span: &NormalizedSpan) -> bool {
