@@ -307,6 +307,19 @@ fn a_failed_import_leaves_the_graph_unchanged() {
     assert_eq!(graph, before);
     assert!(brat::import(&mut graph, TEXT, "T1\tCue 0 999\tx\n", &BratMeta::default()).is_err());
     assert_eq!(graph, before);
+    // Spans read against a longer text do not fit this one.
+    let foreign = brat::read(
+        &"x".repeat(500),
+        "T1\tCue 390 400\txxxxxxxxxx\nE1\tAttribution:T1 Cue:T1\n",
+    )
+    .unwrap();
+    let error =
+        brat::import_document(&mut graph, TEXT, &foreign, &BratMeta::default()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid span (past the end of the text or inside a character) \"390..400\""
+    );
+    assert_eq!(graph, before);
 }
 
 // ----- write -----------------------------------------------------------------

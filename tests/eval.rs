@@ -584,3 +584,13 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn evaluation_types_are_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Evaluation>();
+    assert_send_sync::<Scores>();
+    assert_send_sync::<according::eval::ArticleMatch>();
+    assert_send_sync::<according::format::brat::BratDocument>();
+    assert_send_sync::<according::format::brat::corpus::CorpusArticle>();
+}

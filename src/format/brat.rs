@@ -25,6 +25,11 @@
 //!
 //! Offsets in brat files count Unicode characters (code points), not bytes;
 //! this module converts at the boundary with one linear pass over the text.
+//!
+//! brat holds spans and nothing else: written and read back, a document keeps
+//! the spans of its outermost reports (with `Content2` spans folded into one
+//! discontinuous content span), not its sources' kinds, relays, modes or
+//! dates.
 
 pub mod corpus;
 
@@ -537,7 +542,7 @@ pub fn import(
 /// # Errors
 ///
 /// [`Error::DuplicateKey`] when `meta.key` is already a document key, and
-/// [`Error::InvalidSpan`] when a span does not fit `text` (spans from
+/// [`Error::InvalidValue`] when a span does not fit `text` (spans from
 /// [`read`] with the same text always fit). On error the graph is left
 /// unchanged.
 ///
@@ -563,11 +568,9 @@ pub fn import_document(
     });
     for span in all_spans {
         if span.text(text).is_none() {
-            return Err(Error::InvalidSpan {
-                document: DocumentId::new(u32::try_from(graph.n_documents()).unwrap_or(u32::MAX)),
-                start: span.start(),
-                end: span.end(),
-                reason: "not on character boundaries of the text",
+            return Err(Error::InvalidValue {
+                what: "span (past the end of the text or inside a character)",
+                value: format!("{}..{}", span.start(), span.end()),
             });
         }
     }
@@ -700,6 +703,21 @@ fn mention_at(name: String, document: DocumentId, fragments: &[Span]) -> Mention
 /// **O(n + r + k log k)** for a text of `n` bytes, `r` reports in the
 /// document and `k` span offsets.
 pub fn write<W: Write>(graph: &Graph, document: DocumentId, mut w: W) -> Result<(), Error> {
+    let standoff = to_string(graph, document)?;
+    w.write_all(standoff.as_bytes())?;
+    Ok(())
+}
+
+/// [`write()`] into a string.
+///
+/// # Errors
+///
+/// Those of [`write()`], except I/O errors.
+///
+/// # Complexity
+///
+/// That of [`write()`].
+pub fn to_string(graph: &Graph, document: DocumentId) -> Result<String, Error> {
     let doc = graph
         .document(document)
         .ok_or(Error::UnknownDocument(document))?;
@@ -719,7 +737,7 @@ pub fn write<W: Write>(graph: &Graph, document: DocumentId, mut w: W) -> Result<
         })
         .collect();
     if selected.is_empty() {
-        return Ok(());
+        return Ok(String::new());
     }
     selected.sort_by_key(|&(id, evidence)| (evidence.spans().map(Span::start).min(), id));
 
@@ -792,27 +810,7 @@ pub fn write<W: Write>(graph: &Graph, document: DocumentId, mut w: W) -> Result<
         writer.out.push_str(&line);
         writer.out.push('\n');
     }
-    w.write_all(writer.out.as_bytes())?;
-    Ok(())
-}
-
-/// [`write()`] into a string.
-///
-/// # Errors
-///
-/// Those of [`write()`], except I/O errors.
-///
-/// # Complexity
-///
-/// That of [`write()`].
-pub fn to_string(graph: &Graph, document: DocumentId) -> Result<String, Error> {
-    let mut out = Vec::new();
-    write(graph, document, &mut out)?;
-    // `write` only writes strings.
-    String::from_utf8(out).map_err(|_| Error::InvalidValue {
-        what: "brat output",
-        value: String::new(),
-    })
+    Ok(writer.out)
 }
 
 /// Numbers and writes `T` lines, writing a role span shared by several
