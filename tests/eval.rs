@@ -594,3 +594,37 @@ fn evaluation_types_are_send_and_sync() {
     assert_send_sync::<according::format::brat::BratDocument>();
     assert_send_sync::<according::format::brat::corpus::CorpusArticle>();
 }
+
+/// The scorer against the corpus it was defined on: on the train articles of
+/// PolNeAR annotated by several people, the second annotator scored against
+/// the first gives the reference figures of the protocol. Needs the corpus,
+/// so it runs only on request and fails when the corpus is missing:
+/// `POLNEAR_DIR=path/to/polnear cargo test --release --test eval -- --ignored`.
+#[test]
+#[ignore = "needs the PolNeAR corpus: set POLNEAR_DIR and run with --ignored"]
+fn polnear_human_ceiling_is_reproduced() {
+    let root = std::env::var_os("POLNEAR_DIR").expect("POLNEAR_DIR is not set");
+    let train = std::path::Path::new(&root).join("train");
+    let articles = according::format::brat::corpus::read_corpus_dir(&train).unwrap();
+    assert!(!articles.is_empty(), "no articles in {}", train.display());
+    let mut evaluation = Evaluation::new();
+    for article in articles
+        .iter()
+        .filter(|article| article.annotators.len() > 1)
+    {
+        let second = article.read_annotator(&article.annotators[1]).unwrap();
+        evaluation
+            .add_article(
+                &article.text,
+                &article.annotation.attributions,
+                &second.attributions,
+            )
+            .unwrap();
+    }
+    let scores = evaluation.scores();
+    let rounded = |value: f64| (value * 10.0).round() / 10.0;
+    assert_eq!(scores.articles, 16);
+    assert_eq!(rounded(scores.exact.source.f1), 80.2);
+    assert_eq!(rounded(scores.exact.cue.f1), 70.9);
+    assert_eq!(rounded(scores.exact.content.f1), 67.1);
+}
