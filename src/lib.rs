@@ -32,12 +32,14 @@
 //!   [`Document`] and their typed ids.
 //! - [`Graph`]: storage, validated insertion, merges and lookups.
 //! - [`Error`]: the one error type.
+//! - [`eval`]: scoring extracted attributions against a gold annotation.
 #![forbid(unsafe_code)]
 // Every public item is documented: users read the docs, not the source.
 #![deny(missing_docs)]
 #![warn(rust_2018_idioms)]
 
 mod error;
+pub mod eval;
 pub mod extract;
 pub mod format;
 mod graph;

@@ -5,4 +5,5 @@
 //! naming the offending item; writers produce output that the matching reader
 //! turns back into an equal graph.
 
+pub mod brat;
 pub mod json;
