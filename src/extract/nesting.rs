@@ -109,19 +109,17 @@ pub(crate) fn nest(found: &mut Vec<Found>, first: usize) {
                 kept += 1;
             }
         }
-        let mut i = first;
-        let mut old = first;
+        let mut old = 0;
         found.retain(|_| {
             let keep = old < first || !dead[old];
             old += 1;
             keep
         });
-        while i < found.len() {
-            if let Some(p) = found[i].parent {
+        for f in &mut found[first..] {
+            if let Some(p) = f.parent {
                 let mapped = new_index.get(p).copied().unwrap_or(usize::MAX);
-                found[i].parent = (mapped != usize::MAX).then_some(mapped);
+                f.parent = (mapped != usize::MAX).then_some(mapped);
             }
-            i += 1;
         }
     }
 }
