@@ -28,6 +28,17 @@ fn doc_plural(lower: &str) -> bool {
     lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("ly")
 }
 
+/// A plain word that can sit in a short noun phrase (no verb, clause word
+/// or auxiliary).
+fn np_like(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| {
+        t.kind == Kind::Word
+            && !t.quoted
+            && t.info.verb == 0
+            && t.info.flags & (flags::CLAUSE | flags::AUX | flags::TIME) == 0
+    })
+}
+
 /// A token range `start..end`.
 pub(crate) type Range = (usize, usize);
 
@@ -490,8 +501,11 @@ impl Analyzer<'_> {
         };
         let before = cue_start.checked_sub(1).filter(|&b| b >= s);
         // Postposed, subject before the verb: `CONTENT, SOURCE said.`
-        if !participle && matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue) {
-            if let Some((np_start, np_end)) = self.source_before(s, cue_start) {
+        if !participle
+            && matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue)
+            && let Some((np_start, np_end)) = self.source_before(s, cue_start)
+        {
+            {
                 let boundary = np_start.checked_sub(1).filter(|&b| b > s);
                 if let Some(b) = boundary.filter(|&b| {
                     matches!(
@@ -698,6 +712,18 @@ impl Analyzer<'_> {
         if t.has(flags::OBJECT_PRONOUN) {
             return Some(k + 1);
         }
+        // A short phrase closed by "that", a colon or a quotation.
+        let mut p = k;
+        while p < e && p - k < 5 && np_like(self.doc, p) {
+            p += 1;
+        }
+        if p > k
+            && p < e
+            && (self.lower(p) == "that"
+                || matches!(self.kind(p), Some(Kind::Colon | Kind::OpenQuote)))
+        {
+            return Some(p);
+        }
         if !(t.has(flags::AUDIENCE) || t.capital) {
             return None;
         }
@@ -822,6 +848,7 @@ impl Analyzer<'_> {
                 let mut end = c + 1;
                 let by = self.lower(end);
                 if matches!(by, "by" | "from" | "with" | "on" | "to")
+                    && self.time_phrase(end, e).is_none()
                     && let Some(np_end) = chunk_forward(self.doc, self.lexicon, end + 1, e)
                 {
                     end = np_end;
