@@ -351,11 +351,36 @@ impl Analyzer<'_> {
     fn content_end(&self, start: usize, e: usize) -> usize {
         for k in start..e {
             let t = self.doc.tokens[k];
-            if t.kind == Kind::Comma && !t.quoted && self.opens_cue_clause(k + 1) {
+            if t.quoted {
+                continue;
+            }
+            if t.kind == Kind::Comma && self.opens_cue_clause(k + 1) {
+                return k;
+            }
+            // A contrasting clause or a semicolon ends the reported content:
+            // "X happened, but Y did not say when".
+            if t.kind == Kind::Semicolon && k > start
+                || t.kind == Kind::Comma
+                    && k > start
+                    && matches!(
+                        self.lower(k + 1),
+                        "but" | "while" | "however" | "whereas" | "although" | "though" | "yet"
+                    )
+            {
                 return k;
             }
         }
         e
+    }
+
+    /// Whether a content before token `b` ends as a quotation does:
+    /// `..., "` or `",`.
+    fn quote_ends_at(&self, b: usize) -> bool {
+        match self.kind(b) {
+            Some(Kind::CloseQuote) => true,
+            Some(Kind::Comma) => b > 0 && self.kind(b - 1) == Some(Kind::CloseQuote),
+            _ => false,
+        }
     }
 
     /// Tries to read an attribution around the cue verb at token `v`.
@@ -501,27 +526,35 @@ impl Analyzer<'_> {
         };
         let before = cue_start.checked_sub(1).filter(|&b| b >= s);
         // Postposed, subject before the verb: `CONTENT, SOURCE said.`
+        let after_quote = |np_start: usize| {
+            np_start > s + 1
+                && self.quote_ends_at(np_start - 1)
+                && self.lower(supplements.end) != "that"
+                && !matches!(
+                    self.kind(supplements.end),
+                    Some(Kind::Colon | Kind::OpenQuote)
+                )
+        };
         if !participle
-            && matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue)
             && let Some((np_start, np_end)) = self.source_before(s, cue_start)
+            && (matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue)
+                || after_quote(np_start))
         {
-            {
-                let boundary = np_start.checked_sub(1).filter(|&b| b > s);
-                if let Some(b) = boundary.filter(|&b| {
-                    matches!(
-                        self.kind(b),
-                        Some(Kind::Comma | Kind::CloseQuote | Kind::Dash)
-                    ) && np_end - np_start <= 16
-                }) {
-                    let start = self.content_start(s, b);
-                    let mut content = vec![(start, np_start)];
-                    if tail == Tail::CommaQuote {
-                        content.push(self.quote_after(supplements.end, e));
-                    }
-                    found.source = Some((np_start, np_end));
-                    found.content = content;
-                    return Some((found, self.nominal(&supplements, sentence_index)));
+            let boundary = np_start.checked_sub(1).filter(|&b| b > s);
+            if let Some(b) = boundary.filter(|&b| {
+                matches!(
+                    self.kind(b),
+                    Some(Kind::Comma | Kind::CloseQuote | Kind::Dash)
+                ) && np_end - np_start <= 16
+            }) {
+                let start = self.content_start(s, b);
+                let mut content = vec![(start, np_start)];
+                if tail == Tail::CommaQuote {
+                    content.push(self.quote_after(supplements.end, e));
                 }
+                found.source = Some((np_start, np_end));
+                found.content = content;
+                return Some((found, self.nominal(&supplements, sentence_index)));
             }
         }
         // Postposed, inverted: `CONTENT, said SOURCE.`
@@ -564,6 +597,17 @@ impl Analyzer<'_> {
         while content_from < e && matches!(self.kind(content_from), Some(Kind::Comma | Kind::Colon))
         {
             content_from += 1;
+        }
+        // "said, with hindsight, that ...": the content starts at "that".
+        if self.lower(content_from) != "that" {
+            let window = (content_from..e.min(content_from + 12)).find(|&k| {
+                self.kind(k) == Some(Kind::Comma)
+                    && self.lower(k + 1) == "that"
+                    && !self.doc.tokens[k].quoted
+            });
+            if let Some(k) = window {
+                content_from = k + 1;
+            }
         }
         let content_to = self.content_end(content_from, e);
         let has_words = (content_from..content_to).any(|k| self.kind(k) == Some(Kind::Word));
