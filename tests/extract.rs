@@ -27,8 +27,11 @@ fn joined(text: &str, spans: &[according::Span]) -> String {
         .join(" | ")
 }
 
-/// (text, [(source, cue, content)]) with contents' parts joined by " | ".
-const TABLE: &[(&str, &[(&str, &str, &str)])] = &[
+/// An expected attribution: (source, cue, content), content parts joined by " | ".
+type Expected = (&'static str, &'static str, &'static str);
+
+/// (text, expected attributions).
+const TABLE: &[(&str, &[Expected])] = &[
     // Preposed, indirect.
     (
         "Analysts say the currency will fall.",
