@@ -1,17 +1,17 @@
 //! The seed article (examples/data/seed_article.txt): the figures a careful
-//! reader draws from it, asserted on the graph the main example builds.
+//! reader draws from it, asserted on the graph the main example extracts.
 
-#[path = "../examples/seed_article/hand_built.rs"]
-mod hand_built;
+#[path = "../examples/seed_article/seed.rs"]
+mod seed;
 
 use std::collections::BTreeMap;
 
 use according::{Graph, ReportId, SourceId};
 
-const ARTICLE: &str = include_str!("../examples/data/seed_article.txt");
+use seed::ARTICLE;
 
-fn seed() -> hand_built::Seed {
-    hand_built::build(ARTICLE).expect("the seed graph builds")
+fn seed() -> seed::Seed {
+    seed::extract().expect("the seed article extracts")
 }
 
 fn line_of(offset: usize) -> usize {
@@ -30,7 +30,7 @@ fn source_named(graph: &Graph, name: &str) -> SourceId {
 }
 
 /// The statements of the article (outermost reports) by line.
-fn statements(seed: &hand_built::Seed) -> BTreeMap<usize, ReportId> {
+fn statements(seed: &seed::Seed) -> BTreeMap<usize, ReportId> {
     let g = &seed.graph;
     g.reports_in(seed.document)
         .iter()
