@@ -6,3 +6,5 @@
 //! turns back into an equal graph.
 
 pub mod json;
+pub mod edges;
+pub mod prov_json;
