@@ -18,7 +18,7 @@
 //! collapse; a report citing itself is ignored (and reported by
 //! [`import`]). Ids become keys exactly as written: report keys `r:law`,
 //! source keys `ag:s3`. Sources are created with
-//! [`SourceKind::Unnamed`](crate::SourceKind::Unnamed) and their id as name.
+//! [`SourceKind::Unnamed`] and their id as name.
 //!
 //! Writing is lossy by design: the format holds only who relays whom. Reports
 //! and sources without a key are written under their printed ids (`r12`,
