@@ -22,7 +22,10 @@ pub(crate) enum Slot<T, Id> {
     Live(T),
     /// Merged into `into`; `original` is the item as it was, kept so that a
     /// merge loses nothing.
-    Merged { into: Id, original: T },
+    Merged {
+        into: Id,
+        original: T,
+    },
 }
 
 impl<T, Id> Slot<T, Id> {
@@ -265,15 +268,21 @@ impl Graph {
             report.claim = Some(self.resolve_claim(claim)?);
         }
         if let Some(document) = report.document {
-            self.document(document).ok_or(Error::UnknownDocument(document))?;
+            self.document(document)
+                .ok_or(Error::UnknownDocument(document))?;
         }
-        if report.voice == Voice::Document && !(report.sources.is_empty() && report.relays.is_empty()) {
+        if report.voice == Voice::Document
+            && !(report.sources.is_empty() && report.relays.is_empty())
+        {
             return Err(Error::UnattributedRelay(id));
         }
         for (i, relay) in report.relays.iter().enumerate() {
             self.check_relay_target(relay.to)?;
             if report.relays[..i].contains(relay) {
-                return Err(Error::DuplicateRelay { from: id, to: relay.to });
+                return Err(Error::DuplicateRelay {
+                    from: id,
+                    to: relay.to,
+                });
             }
         }
         if let Some(evidence) = &report.evidence {
@@ -309,7 +318,12 @@ impl Graph {
     /// # Complexity
     ///
     /// **O(d)** where `d` is the number of relays `from` already has.
-    pub fn add_relay(&mut self, from: ReportId, to: ReportId, kind: RelayKind) -> Result<(), Error> {
+    pub fn add_relay(
+        &mut self,
+        from: ReportId,
+        to: ReportId,
+        kind: RelayKind,
+    ) -> Result<(), Error> {
         let source = self.report(from).ok_or(Error::UnknownReport(from))?;
         if source.voice == Voice::Document {
             return Err(Error::UnattributedRelay(from));
@@ -352,7 +366,11 @@ impl Graph {
     /// # Complexity
     ///
     /// **O(length of the principal's affiliation chain)**.
-    pub fn set_affiliation(&mut self, source: SourceId, principal: Option<SourceId>) -> Result<(), Error> {
+    pub fn set_affiliation(
+        &mut self,
+        source: SourceId,
+        principal: Option<SourceId>,
+    ) -> Result<(), Error> {
         let source = self.resolve_source(source)?;
         let principal = principal.map(|p| self.resolve_source(p)).transpose()?;
         if let Some(principal) = principal {
@@ -384,7 +402,13 @@ impl Graph {
     pub fn declare_equivalent(&mut self, a: ClaimId, b: ClaimId) -> Result<(), Error> {
         let a = self.resolve_claim(a)?;
         let b = self.resolve_claim(b)?;
-        if a == b || self.index.equivalent.get(&a).is_some_and(|v| v.contains(&b)) {
+        if a == b
+            || self
+                .index
+                .equivalent
+                .get(&a)
+                .is_some_and(|v| v.contains(&b))
+        {
             return Ok(());
         }
         self.equivalences.push((a, b));
@@ -399,14 +423,17 @@ impl Graph {
     /// lawmaker" is "Lee Seong-kweun"). Every report, document and
     /// affiliation naming `absorbed` now names `kept`; `kept` gains the
     /// other's name as an alias, its descriptors, mentions and, where it has
-    /// none, its reliability and affiliation. The absorbed source's record is
+    /// none, its reliability and affiliation (an affiliation of one to the
+    /// other disappears: a source does not act on behalf of itself). The absorbed source's record is
     /// kept as it was, and its id (and key) keep resolving to `kept`. Returns
     /// the id of the merged source.
     ///
     /// # Errors
     ///
     /// [`Error::UnknownSource`], [`Error::SelfMerge`] (also when both ids
-    /// already resolve to the same source).
+    /// already resolve to the same source), [`Error::AffiliationCycle`] if the
+    /// merged source would act, through others, on behalf of itself (nothing
+    /// is changed then).
     ///
     /// # Complexity
     ///
@@ -417,6 +444,29 @@ impl Graph {
         let absorbed = self.resolve_source(absorbed)?;
         if kept == absorbed {
             return Err(Error::SelfMerge(kept));
+        }
+        // After the merge, anyone acting for `absorbed` acts for `kept`, and
+        // `kept` inherits the absorbed source's affiliation if it has none. Any
+        // cycle that creates passes through `kept`: walk up from it, on the
+        // affiliations as they will be, before changing anything.
+        let merged_affiliation = |id: SourceId| if id == absorbed { kept } else { id };
+        let kept_affiliation = self
+            .live_source(kept)
+            .and_then(|s| s.affiliation)
+            .or_else(|| self.live_source(absorbed).and_then(|s| s.affiliation))
+            .map(merged_affiliation)
+            .filter(|&p| p != kept);
+        let mut current = kept_affiliation;
+        let mut steps = 0;
+        while let Some(next) = current {
+            if next == kept || steps > self.sources.len() {
+                return Err(Error::AffiliationCycle(kept));
+            }
+            steps += 1;
+            current = self
+                .live_source(next)
+                .and_then(|s| s.affiliation)
+                .map(merged_affiliation);
         }
         let original = match std::mem::replace(
             &mut self.sources[absorbed.index()],
@@ -447,9 +497,7 @@ impl Graph {
             if target.reliability.is_none() {
                 target.reliability = original.reliability;
             }
-            if target.affiliation.is_none() && original.affiliation != Some(kept) {
-                target.affiliation = original.affiliation;
-            }
+            target.affiliation = kept_affiliation;
         }
         if let Slot::Merged { original: slot, .. } = &mut self.sources[absorbed.index()] {
             *slot = original;
@@ -476,11 +524,6 @@ impl Graph {
                     source.affiliation = Some(kept);
                 }
             }
-        }
-        // The absorbed source may have acted for `kept`, or the other way round.
-        let target = self.source_mut(kept);
-        if target.affiliation == Some(kept) {
-            target.affiliation = None;
         }
         for document in &mut self.documents {
             if document.publisher == Some(absorbed) {
@@ -583,7 +626,9 @@ impl Graph {
     /// The source `id` resolves to (following merges), or `None` if the id
     /// names nothing in this graph.
     pub fn source(&self, id: SourceId) -> Option<&Source> {
-        self.resolve_source(id).ok().and_then(|id| self.live_source(id))
+        self.resolve_source(id)
+            .ok()
+            .and_then(|id| self.live_source(id))
     }
 
     /// The claim `id` resolves to (following merges), or `None`.
@@ -643,7 +688,7 @@ impl Graph {
     }
 
     /// Every live source with its id, in id order.
-    pub fn sources(&self) -> impl Iterator<Item = (SourceId, &Source)> + '_ {
+    pub fn sources(&self) -> impl Iterator<Item = (SourceId, &Source)> + Clone + '_ {
         self.sources
             .iter()
             .enumerate()
@@ -651,7 +696,7 @@ impl Graph {
     }
 
     /// Every live claim with its id, in id order.
-    pub fn claims(&self) -> impl Iterator<Item = (ClaimId, &Claim)> + '_ {
+    pub fn claims(&self) -> impl Iterator<Item = (ClaimId, &Claim)> + Clone + '_ {
         self.claims
             .iter()
             .enumerate()
@@ -659,7 +704,7 @@ impl Graph {
     }
 
     /// Every report with its id, in id order.
-    pub fn reports(&self) -> impl ExactSizeIterator<Item = (ReportId, &Report)> + '_ {
+    pub fn reports(&self) -> impl ExactSizeIterator<Item = (ReportId, &Report)> + Clone + '_ {
         self.reports
             .iter()
             .enumerate()
@@ -667,12 +712,14 @@ impl Graph {
     }
 
     /// Every report id, in order. **O(1)** to create.
-    pub fn report_ids(&self) -> impl ExactSizeIterator<Item = ReportId> + DoubleEndedIterator + Clone {
+    pub fn report_ids(
+        &self,
+    ) -> impl ExactSizeIterator<Item = ReportId> + DoubleEndedIterator + Clone {
         (0..self.reports.len() as u32).map(ReportId::new)
     }
 
     /// Every document with its id, in id order.
-    pub fn documents(&self) -> impl ExactSizeIterator<Item = (DocumentId, &Document)> + '_ {
+    pub fn documents(&self) -> impl ExactSizeIterator<Item = (DocumentId, &Document)> + Clone + '_ {
         self.documents
             .iter()
             .enumerate()
@@ -726,7 +773,12 @@ impl Graph {
         while next < class.len() {
             let current = class[next];
             next += 1;
-            for &other in self.index.equivalent.get(&current).map_or(&[][..], Vec::as_slice) {
+            for &other in self
+                .index
+                .equivalent
+                .get(&current)
+                .map_or(&[][..], Vec::as_slice)
+            {
                 if !class.contains(&other) {
                     class.push(other);
                 }
@@ -760,7 +812,9 @@ impl Graph {
     fn check_mention(&self, mention: &Mention) -> Result<(), Error> {
         match (mention.document, mention.span) {
             (Some(document), span) => {
-                let doc = self.document(document).ok_or(Error::UnknownDocument(document))?;
+                let doc = self
+                    .document(document)
+                    .ok_or(Error::UnknownDocument(document))?;
                 if let Some(span) = span {
                     check_span(document, doc, span)?;
                 }
@@ -771,13 +825,21 @@ impl Graph {
         }
     }
 
-    fn check_evidence(&self, document: Option<DocumentId>, evidence: &Evidence) -> Result<(), Error> {
+    fn check_evidence(
+        &self,
+        document: Option<DocumentId>,
+        evidence: &Evidence,
+    ) -> Result<(), Error> {
         if evidence.is_empty() {
             return Ok(());
         }
         let document = document.ok_or(Error::EvidenceWithoutDocument)?;
-        let doc = self.document(document).ok_or(Error::UnknownDocument(document))?;
-        evidence.spans().try_for_each(|span| check_span(document, doc, span))
+        let doc = self
+            .document(document)
+            .ok_or(Error::UnknownDocument(document))?;
+        evidence
+            .spans()
+            .try_for_each(|span| check_span(document, doc, span))
     }
 
     // ----- raw access for the formats ----------------------------------------
@@ -800,7 +862,11 @@ impl Graph {
     /// Records a merged source slot while loading a file: the slot's id is the
     /// next one, and `into` must already be a valid slot id or a later one
     /// (checked by [`Graph::finish_loading`]).
-    pub(crate) fn push_merged_source(&mut self, into: SourceId, original: Source) -> Result<SourceId, Error> {
+    pub(crate) fn push_merged_source(
+        &mut self,
+        into: SourceId,
+        original: Source,
+    ) -> Result<SourceId, Error> {
         let id = SourceId::new(next_id(self.sources.len(), "number of sources")?);
         if let Some(key) = &original.key {
             insert_key(&mut self.index.source_keys, key, id, "source")?;
@@ -812,7 +878,11 @@ impl Graph {
     }
 
     /// Records a merged claim slot while loading a file.
-    pub(crate) fn push_merged_claim(&mut self, into: ClaimId, original: Claim) -> Result<ClaimId, Error> {
+    pub(crate) fn push_merged_claim(
+        &mut self,
+        into: ClaimId,
+        original: Claim,
+    ) -> Result<ClaimId, Error> {
         let id = ClaimId::new(next_id(self.claims.len(), "number of claims")?);
         if let Some(key) = &original.key {
             insert_key(&mut self.index.claim_keys, key, id, "claim")?;
@@ -828,10 +898,16 @@ impl Graph {
     /// first offending id, printed.
     pub(crate) fn check_merges(&self) -> Result<(), String> {
         if let Some(i) = first_bad_merge(&self.sources, |id| id.index()) {
-            return Err(format!("merge record of source {} points to no live source", SourceId::new(i as u32)));
+            return Err(format!(
+                "merge record of source {} points to no live source",
+                SourceId::new(i as u32)
+            ));
         }
         if let Some(i) = first_bad_merge(&self.claims, |id| id.index()) {
-            return Err(format!("merge record of claim {} points to no live claim", ClaimId::new(i as u32)));
+            return Err(format!(
+                "merge record of claim {} points to no live claim",
+                ClaimId::new(i as u32)
+            ));
         }
         Ok(())
     }
@@ -839,7 +915,10 @@ impl Graph {
 
 /// The first merged slot that does not resolve to a live slot (it points out
 /// of the table, or into a cycle of merges). Iterative, **O(slots)**.
-fn first_bad_merge<T, Id: Copy>(slots: &[Slot<T, Id>], index: impl Fn(Id) -> usize) -> Option<usize> {
+fn first_bad_merge<T, Id: Copy>(
+    slots: &[Slot<T, Id>],
+    index: impl Fn(Id) -> usize,
+) -> Option<usize> {
     const UNSEEN: u8 = 0;
     const ON_WALK: u8 = 1;
     const RESOLVES: u8 = 2;

@@ -1,1 +1,583 @@
-//! The native JSON format.
+//! The native JSON format: every detail of a [`Graph`], losslessly.
+//!
+//! A file is one JSON object. Items are grouped by kind into objects keyed by
+//! their id, in id order, much as PROV-JSON groups records:
+//!
+//! ```json
+//! {
+//!   "according": 1,
+//!   "sources": {"s0": {"name": "Seoul's spy agency", "kind": "organization"}},
+//!   "merged_sources": {},
+//!   "claims": {"c0": {"content": "North Korea has sent about 5,000 troops"}},
+//!   "merged_claims": {},
+//!   "documents": {"d0": {"date": "2025-11-04"}},
+//!   "reports": {"r0": {"sources": ["s0"], "claim": "c0", "document": "d0", "cue": "briefing"}},
+//!   "equivalences": []
+//! }
+//! ```
+//!
+//! - `according` is the schema version, [`SCHEMA_VERSION`]. A file of another
+//!   version is rejected with [`Error::UnsupportedVersion`].
+//! - Ids (`s0`, `c0`, `d0`, `r0`) are the graph's own ids: loading a file
+//!   gives back every item under the id it had, so ids printed from one run
+//!   stay valid in the next. Each kind's ids must run from 0 without gaps.
+//! - Dates are ISO 8601 strings (`"2025-11-04"`), date ranges ISO 8601
+//!   intervals (`"2025-10-01/2025-10-31"`), spans `[start, end]` byte offsets.
+//! - `merged_sources` and `merged_claims` record merges (`{"into": "s1",
+//!   "record": {...}}`, the record as it was before the merge), so that
+//!   entity resolution loses nothing.
+//! - Fields holding their default value are omitted; unknown fields are
+//!   rejected, so a typo does not silently drop data.
+//!
+//! Loading checks everything [`Graph`]'s insertion methods check (dangling
+//! ids, self-relays, duplicate keys, spans outside the text) and also
+//! duplicate ids and gaps; errors are [`Error::Parse`] naming the offending
+//! item, with the line and column for syntax errors. Nesting deeper than
+//! serde_json's limit (128 levels) is a syntax error, not a stack overflow.
+//!
+//! Writing then reading gives an equal graph (`==`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::Write;
+use std::marker::PhantomData;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::graph::{Graph, Slot};
+use crate::model::{Claim, ClaimId, Document, DocumentId, Report, ReportId, Source, SourceId};
+
+/// The schema version this release reads and writes.
+pub const SCHEMA_VERSION: u64 = 1;
+
+const FORMAT: &str = "json";
+
+/// Writes `graph` as compact native JSON.
+///
+/// # Errors
+///
+/// [`Error::Io`] if writing fails.
+///
+/// # Complexity
+///
+/// **O(size of the graph)**, streaming: no intermediate copy of the graph is made.
+pub fn write(graph: &Graph, writer: impl Write) -> Result<(), Error> {
+    serde_json::to_writer(writer, &Wire(graph)).map_err(into_io_error)
+}
+
+/// Writes `graph` as indented native JSON, for reading by people.
+///
+/// # Errors
+///
+/// [`Error::Io`] if writing fails.
+pub fn write_pretty(graph: &Graph, writer: impl Write) -> Result<(), Error> {
+    serde_json::to_writer_pretty(writer, &Wire(graph)).map_err(into_io_error)
+}
+
+/// The native JSON of `graph`, compact.
+pub fn to_string(graph: &Graph) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail, and the serializer only emits UTF-8.
+    let _ = write(graph, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The native JSON of `graph`, indented.
+pub fn to_string_pretty(graph: &Graph) -> String {
+    let mut out = Vec::new();
+    let _ = write_pretty(graph, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Reads a graph from native JSON bytes.
+///
+/// # Errors
+///
+/// - [`Error::Parse`] for malformed JSON (with line and column), fields of
+///   the wrong type, unknown fields, duplicate or missing ids, and anything
+///   the graph's insertion methods reject (naming the item);
+/// - [`Error::UnsupportedVersion`] for another schema version.
+///
+/// # Complexity
+///
+/// **O(size of the input)**.
+///
+/// # Example
+///
+/// ```
+/// use according::{Claim, Graph, Report, Source, format::json};
+///
+/// let mut graph = Graph::new();
+/// let agency = graph.add_source(Source::organization("Seoul's spy agency"))?;
+/// let claim = graph.add_claim(Claim::new("North Korea has sent troops"))?;
+/// graph.add_report(Report::by(agency, claim).with_cue("briefing"))?;
+///
+/// let text = json::to_string(&graph);
+/// assert_eq!(json::read(text.as_bytes())?, graph);
+///
+/// let err = json::read(br#"{"according": 1, "reports": {"r0": {"claim": "c9"}}}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "json: report r0: unknown claim c9");
+/// # Ok::<(), according::Error>(())
+/// ```
+pub fn read(bytes: &[u8]) -> Result<Graph, Error> {
+    // serde would also accept the top-level fields as a positional array;
+    // the format is an object.
+    let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    if let Some(first) = first.filter(|&i| bytes[i] != b'{') {
+        let line = 1 + bytes[..first].iter().filter(|&&b| b == b'\n').count();
+        let column = first
+            - bytes[..first]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1)
+            + 1;
+        return Err(Error::parse(
+            FORMAT,
+            line,
+            column,
+            "expected a JSON object at the top level",
+        ));
+    }
+    let wire: WireIn = match serde_json::from_slice(bytes) {
+        Ok(wire) => wire,
+        Err(err) => {
+            // A file of another version may fail on fields this version does not
+            // know; say what the real problem is.
+            if let Ok(probe) = serde_json::from_slice::<VersionProbe>(bytes) {
+                if probe.according != SCHEMA_VERSION {
+                    return Err(Error::UnsupportedVersion {
+                        found: probe.according,
+                        supported: SCHEMA_VERSION,
+                    });
+                }
+            }
+            return Err(syntax_error(&err));
+        }
+    };
+    if wire.according != SCHEMA_VERSION {
+        return Err(Error::UnsupportedVersion {
+            found: wire.according,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    build(wire)
+}
+
+/// Reads a graph from a native JSON string. See [`read`].
+///
+/// # Errors
+///
+/// As [`read`].
+pub fn from_str(text: &str) -> Result<Graph, Error> {
+    read(text.as_bytes())
+}
+
+fn into_io_error(err: serde_json::Error) -> Error {
+    match err.io_error_kind() {
+        Some(kind) => Error::Io {
+            path: None,
+            source: std::io::Error::new(kind, err),
+        },
+        None => Error::Io {
+            path: None,
+            source: std::io::Error::other(err),
+        },
+    }
+}
+
+fn syntax_error(err: &serde_json::Error) -> Error {
+    // serde_json appends " at line L column C" to its messages; we report the
+    // position in our own fields instead.
+    let message = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+    Error::parse(FORMAT, err.line(), err.column(), message)
+}
+
+fn item_error(what: impl fmt::Display, err: Error) -> Error {
+    Error::parse(FORMAT, 0, 0, format!("{what}: {err}"))
+}
+
+// ----- writing ---------------------------------------------------------------
+
+struct Wire<'a>(&'a Graph);
+
+#[derive(Serialize)]
+struct MergedOut<'a, Id, T> {
+    into: Id,
+    record: &'a T,
+}
+
+impl Serialize for Wire<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let graph = self.0;
+        let mut map = serializer.serialize_map(Some(8))?;
+        map.serialize_entry("according", &SCHEMA_VERSION)?;
+        map.serialize_entry(
+            "sources",
+            &Live::<SourceId, Source>(graph.source_slots(), PhantomData),
+        )?;
+        map.serialize_entry(
+            "merged_sources",
+            &Merged::<SourceId, Source>(graph.source_slots(), PhantomData),
+        )?;
+        map.serialize_entry(
+            "claims",
+            &Live::<ClaimId, Claim>(graph.claim_slots(), PhantomData),
+        )?;
+        map.serialize_entry(
+            "merged_claims",
+            &Merged::<ClaimId, Claim>(graph.claim_slots(), PhantomData),
+        )?;
+        map.serialize_entry("documents", &Items(graph.documents()))?;
+        map.serialize_entry("reports", &Items(graph.reports()))?;
+        map.serialize_entry("equivalences", graph.equivalences())?;
+        map.end()
+    }
+}
+
+/// Ids that can be made from a slot index.
+trait SlotId: Serialize + Copy {
+    fn at(index: usize) -> Self;
+}
+
+impl SlotId for SourceId {
+    fn at(index: usize) -> Self {
+        SourceId::new(index as u32)
+    }
+}
+
+impl SlotId for ClaimId {
+    fn at(index: usize) -> Self {
+        ClaimId::new(index as u32)
+    }
+}
+
+struct Live<'a, Id, T>(&'a [Slot<T, Id>], PhantomData<Id>);
+
+impl<Id: SlotId, T: Serialize> Serialize for Live<'_, Id, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(
+            self.0
+                .iter()
+                .enumerate()
+                .filter_map(|(i, slot)| match slot {
+                    Slot::Live(item) => Some((Id::at(i), item)),
+                    Slot::Merged { .. } => None,
+                }),
+        )
+    }
+}
+
+struct Merged<'a, Id, T>(&'a [Slot<T, Id>], PhantomData<Id>);
+
+impl<Id: SlotId, T: Serialize> Serialize for Merged<'_, Id, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(
+            self.0
+                .iter()
+                .enumerate()
+                .filter_map(|(i, slot)| match slot {
+                    Slot::Live(_) => None,
+                    Slot::Merged { into, original } => Some((
+                        Id::at(i),
+                        MergedOut {
+                            into: *into,
+                            record: original,
+                        },
+                    )),
+                }),
+        )
+    }
+}
+
+struct Items<I>(I);
+
+impl<'a, Id, T, I> Serialize for Items<I>
+where
+    Id: Serialize,
+    T: Serialize + 'a,
+    I: Iterator<Item = (Id, &'a T)> + Clone,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.clone())
+    }
+}
+
+// ----- reading ---------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    according: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireIn {
+    according: u64,
+    #[serde(default)]
+    sources: IdMap<SourceId, Source>,
+    #[serde(default)]
+    merged_sources: IdMap<SourceId, MergedIn<SourceId, Source>>,
+    #[serde(default)]
+    claims: IdMap<ClaimId, Claim>,
+    #[serde(default)]
+    merged_claims: IdMap<ClaimId, MergedIn<ClaimId, Claim>>,
+    #[serde(default)]
+    documents: IdMap<DocumentId, Document>,
+    #[serde(default)]
+    reports: IdMap<ReportId, Report>,
+    #[serde(default)]
+    equivalences: Vec<(ClaimId, ClaimId)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MergedIn<Id, T> {
+    into: Id,
+    record: T,
+}
+
+/// A JSON object keyed by ids, read in file order. Duplicate keys are an
+/// error (serde_json would otherwise keep the last one silently).
+struct IdMap<Id, T>(Vec<(Id, T)>);
+
+impl<Id, T> Default for IdMap<Id, T> {
+    fn default() -> Self {
+        IdMap(Vec::new())
+    }
+}
+
+impl<'de, Id, T> Deserialize<'de> for IdMap<Id, T>
+where
+    Id: Deserialize<'de> + Ord + Copy + fmt::Display,
+    T: Deserialize<'de>,
+{
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<Id, T>(PhantomData<(Id, T)>);
+        impl<'de, Id, T> Visitor<'de> for MapVisitor<Id, T>
+        where
+            Id: Deserialize<'de> + Ord + Copy + fmt::Display,
+            T: Deserialize<'de>,
+        {
+            type Value = IdMap<Id, T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object keyed by ids")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(access.size_hint().unwrap_or(0).min(1 << 16));
+                while let Some(id) = access.next_key::<Id>()? {
+                    items.push((id, access.next_value::<T>()?));
+                }
+                Ok(IdMap(items))
+            }
+        }
+        deserializer.deserialize_map(MapVisitor(PhantomData))
+    }
+}
+
+/// Orders items by id and checks that the ids run from 0 without gaps or
+/// repeats. `ids` holds `(index, position in items)` of every entry.
+fn dense_order(
+    kind: &str,
+    mut ids: Vec<(usize, usize)>,
+    show: impl Fn(usize) -> String,
+) -> Result<Vec<usize>, Error> {
+    ids.sort_unstable();
+    for (expected, &(index, _)) in ids.iter().enumerate() {
+        if index != expected {
+            let message = if index < expected {
+                format!("duplicate {kind} id {}", show(index))
+            } else {
+                format!(
+                    "missing {kind} id {} (ids must run from 0 without gaps)",
+                    show(expected)
+                )
+            };
+            return Err(Error::parse(FORMAT, 0, 0, message));
+        }
+    }
+    Ok(ids.into_iter().map(|(_, position)| position).collect())
+}
+
+fn build(wire: WireIn) -> Result<Graph, Error> {
+    let mut graph = Graph::new();
+
+    // Sources, live and merged, in id order. Affiliations and mentions point
+    // to sources and documents that may come later: they are set afterwards.
+    enum SourceEntry {
+        Live(Source),
+        Merged(SourceId, Source),
+    }
+    let mut source_entries: Vec<(usize, SourceEntry)> = Vec::new();
+    source_entries.extend(
+        wire.sources
+            .0
+            .into_iter()
+            .map(|(id, s)| (id.index(), SourceEntry::Live(s))),
+    );
+    source_entries.extend(
+        wire.merged_sources
+            .0
+            .into_iter()
+            .map(|(id, m)| (id.index(), SourceEntry::Merged(m.into, m.record))),
+    );
+    let order = dense_order(
+        "source",
+        source_entries
+            .iter()
+            .enumerate()
+            .map(|(pos, (index, _))| (*index, pos))
+            .collect(),
+        |i| SourceId::new(i as u32).to_string(),
+    )?;
+    let mut source_entries: Vec<Option<SourceEntry>> =
+        source_entries.into_iter().map(|(_, e)| Some(e)).collect();
+    let mut deferred = Vec::new();
+    for (index, position) in order.into_iter().enumerate() {
+        let id = SourceId::new(index as u32);
+        // Each position occurs once in `order`, so the entry is still there.
+        match source_entries[position].take() {
+            Some(SourceEntry::Live(mut source)) => {
+                let affiliation = source.affiliation.take();
+                let mentions = std::mem::take(&mut source.mentions);
+                graph
+                    .add_source(source)
+                    .map_err(|e| item_error(format!("source {id}"), e))?;
+                deferred.push((id, affiliation, mentions));
+            }
+            Some(SourceEntry::Merged(into, record)) => {
+                graph
+                    .push_merged_source(into, record)
+                    .map_err(|e| item_error(format!("merged source {id}"), e))?;
+            }
+            None => unreachable!("dense_order yields each position once"),
+        }
+    }
+    graph
+        .check_merges()
+        .map_err(|message| Error::parse(FORMAT, 0, 0, message))?;
+
+    // Claims.
+    let mut claim_entries: Vec<(usize, Result<Claim, (ClaimId, Claim)>)> = Vec::new();
+    claim_entries.extend(wire.claims.0.into_iter().map(|(id, c)| (id.index(), Ok(c))));
+    claim_entries.extend(
+        wire.merged_claims
+            .0
+            .into_iter()
+            .map(|(id, m)| (id.index(), Err((m.into, m.record)))),
+    );
+    let order = dense_order(
+        "claim",
+        claim_entries
+            .iter()
+            .enumerate()
+            .map(|(pos, (index, _))| (*index, pos))
+            .collect(),
+        |i| ClaimId::new(i as u32).to_string(),
+    )?;
+    let mut claim_entries: Vec<Option<Result<Claim, (ClaimId, Claim)>>> =
+        claim_entries.into_iter().map(|(_, e)| Some(e)).collect();
+    for (index, position) in order.into_iter().enumerate() {
+        let id = ClaimId::new(index as u32);
+        match claim_entries[position].take() {
+            Some(Ok(claim)) => {
+                graph
+                    .add_claim(claim)
+                    .map_err(|e| item_error(format!("claim {id}"), e))?;
+            }
+            Some(Err((into, record))) => {
+                graph
+                    .push_merged_claim(into, record)
+                    .map_err(|e| item_error(format!("merged claim {id}"), e))?;
+            }
+            None => unreachable!("dense_order yields each position once"),
+        }
+    }
+    graph
+        .check_merges()
+        .map_err(|message| Error::parse(FORMAT, 0, 0, message))?;
+
+    // Documents.
+    let documents = wire.documents.0;
+    let order = dense_order(
+        "document",
+        documents
+            .iter()
+            .enumerate()
+            .map(|(pos, (id, _))| (id.index(), pos))
+            .collect(),
+        |i| DocumentId::new(i as u32).to_string(),
+    )?;
+    let mut documents: Vec<Option<(DocumentId, Document)>> =
+        documents.into_iter().map(Some).collect();
+    for position in order {
+        if let Some((id, document)) = documents[position].take() {
+            graph
+                .add_document(document)
+                .map_err(|e| item_error(format!("document {id}"), e))?;
+        }
+    }
+
+    // Now that every source and document exists: affiliations and mentions.
+    for (id, affiliation, mentions) in deferred {
+        graph
+            .set_affiliation(id, affiliation)
+            .map_err(|e| item_error(format!("source {id}"), e))?;
+        for mention in mentions {
+            graph
+                .add_mention(id, mention)
+                .map_err(|e| item_error(format!("source {id}"), e))?;
+        }
+    }
+
+    // Reports without their relays, then the relays, so that a relay may
+    // point to a later report (and close a cycle).
+    let reports = wire.reports.0;
+    let order = dense_order(
+        "report",
+        reports
+            .iter()
+            .enumerate()
+            .map(|(pos, (id, _))| (id.index(), pos))
+            .collect(),
+        |i| ReportId::new(i as u32).to_string(),
+    )?;
+    let mut reports: Vec<Option<(ReportId, Report)>> = reports.into_iter().map(Some).collect();
+    let mut relays = BTreeMap::new();
+    for position in order {
+        if let Some((id, mut report)) = reports[position].take() {
+            let report_relays = std::mem::take(&mut report.relays);
+            let is_unattributed = report.is_unattributed();
+            graph
+                .add_report(report)
+                .map_err(|e| item_error(format!("report {id}"), e))?;
+            if !report_relays.is_empty() {
+                if is_unattributed {
+                    return Err(item_error(
+                        format!("report {id}"),
+                        Error::UnattributedRelay(id),
+                    ));
+                }
+                relays.insert(id, report_relays);
+            }
+        }
+    }
+    for (id, report_relays) in relays {
+        for relay in report_relays {
+            graph
+                .add_relay(id, relay.to, relay.kind)
+                .map_err(|e| item_error(format!("report {id}"), e))?;
+        }
+    }
+
+    for (a, b) in wire.equivalences {
+        graph
+            .declare_equivalent(a, b)
+            .map_err(|e| item_error(format!("equivalence {a} = {b}"), e))?;
+    }
+    Ok(graph)
+}

@@ -34,7 +34,10 @@ impl DateRange {
 
     /// The single day `day`.
     pub fn day(day: Date) -> DateRange {
-        DateRange { start: day, end: day }
+        DateRange {
+            start: day,
+            end: day,
+        }
     }
 
     /// The whole calendar month `month` of `year`.
@@ -127,7 +130,7 @@ impl<'de> Deserialize<'de> for DateRange {
 pub(crate) mod date_serde {
     use std::fmt;
 
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::Serializer;
     use time::{Date, Month};
 
     use crate::error::Error;
@@ -183,11 +186,6 @@ pub(crate) mod date_serde {
         serializer.serialize_str(&format(*date))
     }
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        parse(&text).map_err(serde::de::Error::custom)
-    }
-
     /// The same for `Option<Date>`.
     pub(crate) mod option {
         use serde::{Deserialize, Deserializer, Serializer};
@@ -234,10 +232,22 @@ mod tests {
 
     #[test]
     fn malformed_dates_are_rejected() {
-        for bad in ["", "2025", "2025-13-01", "2025-02-30", "25-01-01", "2025-1-01", "x", "2025-10-31/2025-10-01"] {
+        for bad in [
+            "",
+            "2025",
+            "2025-13-01",
+            "2025-02-30",
+            "25-01-01",
+            "2025-1-01",
+            "x",
+            "2025-10-31/2025-10-01",
+        ] {
             assert!(bad.parse::<DateRange>().is_err(), "{bad}");
         }
         let err = "2025-10-31/2025-10-01".parse::<DateRange>().unwrap_err();
-        assert_eq!(err.to_string(), "date range ends (2025-10-01) before it starts (2025-10-31)");
+        assert_eq!(
+            err.to_string(),
+            "date range ends (2025-10-01) before it starts (2025-10-31)"
+        );
     }
 }

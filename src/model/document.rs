@@ -22,7 +22,11 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<SourceId>,
     /// The dateline: the day relative dates in the text are resolved against.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "date_serde::option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "date_serde::option"
+    )]
     pub date: Option<Date>,
     /// The full text. Evidence spans of the document's reports index into it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

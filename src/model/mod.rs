@@ -16,7 +16,9 @@ pub use claim::Claim;
 pub use date::DateRange;
 pub use document::Document;
 pub use ids::{ClaimId, DocumentId, ReportId, SourceId};
-pub use report::{Attitude, Certainty, Evidence, Factuality, Mode, Polarity, Relay, RelayKind, Report, Voice};
+pub use report::{
+    Attitude, Certainty, Evidence, Factuality, Mode, Polarity, Relay, RelayKind, Report, Voice,
+};
 pub use source::{Mention, Reliability, Source, SourceKind};
 pub use span::Span;
 

@@ -151,7 +151,9 @@ pub enum Voice {
 }
 
 /// How a report relays another one.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RelayKind {
     /// Plain derivation: reported speech in other words.
@@ -203,7 +205,11 @@ impl Evidence {
 
     /// Every span, in the order source, cue, content.
     pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
-        self.source.iter().chain(&self.cue).chain(&self.content).copied()
+        self.source
+            .iter()
+            .chain(&self.cue)
+            .chain(&self.content)
+            .copied()
     }
 }
 
@@ -401,7 +407,10 @@ mod tests {
         for text in ["CT+", "CT-", "CTu", "PR+", "PR-", "PS+", "PS-", "Uu", "U+"] {
             assert_eq!(text.parse::<Factuality>().unwrap().to_string(), text);
         }
-        assert_eq!("CT\u{2212}".parse::<Factuality>().unwrap().to_string(), "CT-");
+        assert_eq!(
+            "CT\u{2212}".parse::<Factuality>().unwrap().to_string(),
+            "CT-"
+        );
         let err = "XX+".parse::<Factuality>().unwrap_err();
         assert_eq!(err.to_string(), "invalid factuality \"XX+\"");
     }

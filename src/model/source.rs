@@ -9,7 +9,9 @@ use super::{DocumentId, SourceId, Span};
 use crate::error::Error;
 
 /// What kind of speaker a source is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// A named or described person: "Lee Seong-kweun", "a South Korean lawmaker".
