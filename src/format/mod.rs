@@ -8,3 +8,4 @@
 pub mod json;
 pub mod edges;
 pub mod prov_json;
+pub mod prov_n;

@@ -182,224 +182,289 @@ pub fn write(graph: &Graph, out: &mut impl Write) -> Result<()> {
 ///
 /// **O(size of the graph)**.
 pub fn write_with(graph: &Graph, options: &WriteOptions, out: &mut impl Write) -> Result<()> {
-    let names = Names::new(graph, options);
-    let mut w = JsonOut::new(out);
-    w.raw("{")?;
-    w.section("prefix")?;
-    for (prefix, iri) in &names.prefixes {
-        w.record(prefix)?;
-        w.string(iri)?;
+    let mut sink = JsonOut::new(out);
+    emit(graph, options, &mut sink)
+}
+
+/// An attribute value as the writers see it.
+pub(crate) enum Val<'a> {
+    /// A string.
+    Str(Cow<'a, str>),
+    /// A qualified name (a reference or a type).
+    QName(Cow<'a, str>),
+}
+
+/// The attributes of one record, in order; a name may repeat.
+pub(crate) type AttrList<'a> = Vec<(&'static str, Val<'a>)>;
+
+/// A positional argument of a relation.
+pub(crate) enum Arg<'a> {
+    /// An identifier.
+    Id(&'a str),
+    /// An `xsd:dateTime`.
+    Time(&'a str),
+    /// PROV-N's `-`: the argument is absent.
+    Marker,
+}
+
+/// What the PROV writers (PROV-JSON, PROV-N) receive from [`emit`].
+pub(crate) trait Sink {
+    /// The namespace declarations, first.
+    fn prefixes(&mut self, prefixes: &[(String, String)]) -> Result<()>;
+    /// An element: `"agent"` or `"entity"`.
+    fn element(&mut self, kind: &'static str, id: &str, attrs: &AttrList<'_>) -> Result<()>;
+    /// A relation with its record id (a blank node id), named arguments in
+    /// PROV-N order, and attributes.
+    fn relation(
+        &mut self,
+        kind: &'static str,
+        id: &str,
+        args: &[(&'static str, Arg<'_>)],
+        attrs: &AttrList<'_>,
+    ) -> Result<()>;
+    /// Opens a bundle; records until [`Sink::end_bundle`] are inside it.
+    fn begin_bundle(&mut self, id: &str) -> Result<()>;
+    /// Closes the bundle.
+    fn end_bundle(&mut self) -> Result<()>;
+    /// Ends the document.
+    fn finish(&mut self) -> Result<()>;
+}
+
+fn push_str<'a>(attrs: &mut AttrList<'a>, name: &'static str, value: Option<&'a str>) {
+    if let Some(value) = value {
+        attrs.push((name, Val::Str(Cow::Borrowed(value))));
     }
-    w.end_section()?;
+}
+
+fn push_all<'a>(attrs: &mut AttrList<'a>, name: &'static str, values: &'a [String]) {
+    for value in values {
+        attrs.push((name, Val::Str(Cow::Borrowed(value))));
+    }
+}
+
+fn push_spans(attrs: &mut AttrList<'_>, name: &'static str, spans: &[Span]) {
+    for span in spans {
+        let text = format!("{}-{}", span.start(), span.end());
+        attrs.push((name, Val::Str(Cow::Owned(text))));
+    }
+}
+
+/// Walks the graph in the order of the mapping (see the module docs) and
+/// hands every PROV record to `sink`.
+pub(crate) fn emit(graph: &Graph, options: &WriteOptions, sink: &mut impl Sink) -> Result<()> {
+    let names = Names::new(graph, options);
+    sink.prefixes(&names.prefixes)?;
 
     // Agents: every source slot, merged ones included, in id order.
-    w.section("agent")?;
     for (index, slot) in graph.source_slots().iter().enumerate() {
         let (source, merged_into) = match slot {
             Slot::Live(source) => (source, None),
             Slot::Merged { into, original } => (original, Some(*into)),
         };
-        w.record(&names.sources[index])?;
-        let mut a = Attrs::new(&mut w);
-        a.qname("prov:type", kind_type(source.kind))?;
-        a.string("prov:label", &source.name)?;
+        let mut attrs = vec![
+            (
+                "prov:type",
+                Val::QName(Cow::Borrowed(kind_type(source.kind))),
+            ),
+            ("prov:label", Val::Str(Cow::Borrowed(&source.name))),
+        ];
         if names.source_key_attr[index] {
-            a.opt_string("acc:key", source.key.as_deref())?;
+            push_str(&mut attrs, "acc:key", source.key.as_deref());
         }
-        a.strings("acc:descriptor", &source.descriptors)?;
-        a.strings("acc:alias", &source.aliases)?;
-        let mentions: Vec<String> = source
-            .mentions
-            .iter()
-            .map(|m| mention_text(m, &names))
-            .collect();
-        a.strings("acc:mention", &mentions)?;
+        push_all(&mut attrs, "acc:descriptor", &source.descriptors);
+        push_all(&mut attrs, "acc:alias", &source.aliases);
+        for mention in &source.mentions {
+            attrs.push((
+                "acc:mention",
+                Val::Str(Cow::Owned(mention_text(mention, &names))),
+            ));
+        }
         if let Some(grade) = source.reliability {
-            a.string("acc:reliability", &grade.to_string())?;
+            attrs.push(("acc:reliability", Val::Str(Cow::Owned(grade.to_string()))));
         }
         if let Some(into) = merged_into {
-            a.qname("acc:mergedInto", names.source(into))?;
+            attrs.push((
+                "acc:mergedInto",
+                Val::QName(Cow::Borrowed(names.source(into))),
+            ));
             if let Some(principal) = source.affiliation {
-                a.qname("acc:affiliation", names.source(principal))?;
+                attrs.push((
+                    "acc:affiliation",
+                    Val::QName(Cow::Borrowed(names.source(principal))),
+                ));
             }
         }
-        a.finish()?;
+        sink.element("agent", &names.sources[index], &attrs)?;
     }
-    w.end_section()?;
 
     // Entities: the reports, in id order.
-    w.section("entity")?;
     for (report_id, report) in graph.reports() {
-        w.record(&names.reports[report_id.index()])?;
-        let mut a = Attrs::new(&mut w);
+        let mut attrs = AttrList::new();
         if names.report_key_attr[report_id.index()] {
-            a.opt_string("acc:key", report.key.as_deref())?;
+            push_str(&mut attrs, "acc:key", report.key.as_deref());
         }
         if report.voice == Voice::Document {
-            a.string("acc:voice", "document")?;
+            attrs.push(("acc:voice", Val::Str(Cow::Borrowed("document"))));
         }
         if let Some(claim) = report.claim {
-            a.qname("acc:claim", names.claim(claim))?;
+            attrs.push(("acc:claim", Val::QName(Cow::Borrowed(names.claim(claim)))));
         }
         if let Some(document) = report.document {
-            a.qname("acc:document", names.document(document))?;
+            attrs.push((
+                "acc:document",
+                Val::QName(Cow::Borrowed(names.document(document))),
+            ));
         }
-        a.opt_string("acc:cue", report.cue.as_deref())?;
+        push_str(&mut attrs, "acc:cue", report.cue.as_deref());
         if let Some(mode) = report.mode {
-            a.string("acc:mode", mode_name(mode))?;
+            attrs.push(("acc:mode", Val::Str(Cow::Borrowed(mode_name(mode)))));
         }
         if let Some(attitude) = report.attitude {
-            a.string("acc:attitude", attitude_name(attitude))?;
+            attrs.push((
+                "acc:attitude",
+                Val::Str(Cow::Borrowed(attitude_name(attitude))),
+            ));
         }
         if let Some(factuality) = report.factuality {
-            a.string("acc:factuality", &factuality.to_string())?;
+            attrs.push((
+                "acc:factuality",
+                Val::Str(Cow::Owned(factuality.to_string())),
+            ));
         }
         if let Some(time) = report.time {
-            a.string("acc:time", &time.to_string())?;
+            attrs.push(("acc:time", Val::Str(Cow::Owned(time.to_string()))));
         }
-        a.opt_string("acc:channel", report.channel.as_deref())?;
-        a.opt_string("acc:audience", report.audience.as_deref())?;
+        push_str(&mut attrs, "acc:channel", report.channel.as_deref());
+        push_str(&mut attrs, "acc:audience", report.audience.as_deref());
         if let Some(evidence) = &report.evidence {
             if evidence.is_empty() {
                 // Keeps "evidence recorded, no span" apart from "no evidence".
-                a.string("acc:evidence", "none")?;
+                attrs.push(("acc:evidence", Val::Str(Cow::Borrowed("none"))));
             }
-            a.strings("acc:sourceSpan", &spans_text(&evidence.source))?;
-            a.strings("acc:cueSpan", &spans_text(&evidence.cue))?;
-            a.strings("acc:contentSpan", &spans_text(&evidence.content))?;
+            push_spans(&mut attrs, "acc:sourceSpan", &evidence.source);
+            push_spans(&mut attrs, "acc:cueSpan", &evidence.cue);
+            push_spans(&mut attrs, "acc:contentSpan", &evidence.content);
         }
-        a.finish()?;
+        sink.element("entity", &names.reports[report_id.index()], &attrs)?;
     }
-    w.end_section()?;
 
-    w.section("wasAttributedTo")?;
+    let none = AttrList::new();
     let mut n = 0usize;
     for (report_id, report) in graph.reports() {
         for &source in &report.sources {
             n += 1;
-            w.record(&format!("_:a{n}"))?;
-            let mut a = Attrs::new(&mut w);
-            a.plain("prov:entity", &names.reports[report_id.index()])?;
-            a.plain("prov:agent", names.source(source))?;
-            a.finish()?;
+            let args = [
+                ("prov:entity", Arg::Id(&names.reports[report_id.index()])),
+                ("prov:agent", Arg::Id(names.source(source))),
+            ];
+            sink.relation("wasAttributedTo", &format!("_:a{n}"), &args, &none)?;
         }
     }
-    w.end_section()?;
 
-    w.section("wasDerivedFrom")?;
     let mut n = 0usize;
     for (report_id, report) in graph.reports() {
         for relay in &report.relays {
             n += 1;
-            w.record(&format!("_:d{n}"))?;
-            let mut a = Attrs::new(&mut w);
-            a.plain("prov:generatedEntity", &names.reports[report_id.index()])?;
-            a.plain("prov:usedEntity", names.report(relay.to))?;
-            match relay.kind {
-                RelayKind::Derivation => {}
-                RelayKind::Quotation => a.qname("prov:type", "prov:Quotation")?,
-                RelayKind::PrimarySource => a.qname("prov:type", "prov:PrimarySource")?,
-            }
-            a.finish()?;
+            let args = [
+                (
+                    "prov:generatedEntity",
+                    Arg::Id(&names.reports[report_id.index()]),
+                ),
+                ("prov:usedEntity", Arg::Id(names.report(relay.to))),
+            ];
+            let attrs = match relay.kind {
+                RelayKind::Derivation => AttrList::new(),
+                RelayKind::Quotation => {
+                    vec![("prov:type", Val::QName(Cow::Borrowed("prov:Quotation")))]
+                }
+                RelayKind::PrimarySource => {
+                    vec![("prov:type", Val::QName(Cow::Borrowed("prov:PrimarySource")))]
+                }
+            };
+            sink.relation("wasDerivedFrom", &format!("_:d{n}"), &args, &attrs)?;
         }
     }
-    w.end_section()?;
 
-    w.section("actedOnBehalfOf")?;
     let mut n = 0usize;
     for (source_id, source) in graph.sources() {
         if let Some(principal) = source.affiliation {
             n += 1;
-            w.record(&format!("_:b{n}"))?;
-            let mut a = Attrs::new(&mut w);
-            a.plain("prov:delegate", names.source(source_id))?;
-            a.plain("prov:responsible", names.source(principal))?;
-            a.finish()?;
+            let args = [
+                ("prov:delegate", Arg::Id(names.source(source_id))),
+                ("prov:responsible", Arg::Id(names.source(principal))),
+            ];
+            sink.relation("actedOnBehalfOf", &format!("_:b{n}"), &args, &none)?;
         }
     }
-    w.end_section()?;
 
-    w.section("wasGeneratedBy")?;
     let mut n = 0usize;
     for (report_id, report) in graph.reports() {
         if let Some(time) = report.time.filter(|t| t.is_day()) {
             n += 1;
-            w.record(&format!("_:g{n}"))?;
-            let mut a = Attrs::new(&mut w);
-            a.plain("prov:entity", &names.reports[report_id.index()])?;
             let instant = format!("{}T00:00:00", date_serde::format(time.start()));
-            a.typed("prov:time", &instant, "xsd:dateTime")?;
-            a.finish()?;
+            let args = [
+                ("prov:entity", Arg::Id(&names.reports[report_id.index()])),
+                ("prov:activity", Arg::Marker),
+                ("prov:time", Arg::Time(&instant)),
+            ];
+            sink.relation("wasGeneratedBy", &format!("_:g{n}"), &args, &none)?;
         }
     }
-    w.end_section()?;
 
-    w.section("bundle")?;
     if graph.claim_bound() > 0 {
-        w.record(&format!("{PREFIX}:{CLAIMS_BUNDLE}"))?;
-        w.open()?;
-        w.section("entity")?;
+        sink.begin_bundle(&format!("{PREFIX}:{CLAIMS_BUNDLE}"))?;
         for (index, slot) in graph.claim_slots().iter().enumerate() {
             let (claim, merged_into) = match slot {
                 Slot::Live(claim) => (claim, None),
                 Slot::Merged { into, original } => (original, Some(*into)),
             };
-            w.record(&names.claims[index])?;
-            let mut a = Attrs::new(&mut w);
-            a.qname("prov:type", "acc:Claim")?;
-            a.string("acc:content", &claim.content)?;
+            let mut attrs = vec![
+                ("prov:type", Val::QName(Cow::Borrowed("acc:Claim"))),
+                ("acc:content", Val::Str(Cow::Borrowed(&claim.content))),
+            ];
             if names.claim_key_attr[index] {
-                a.opt_string("acc:key", claim.key.as_deref())?;
+                push_str(&mut attrs, "acc:key", claim.key.as_deref());
             }
             if let Some(into) = merged_into {
-                a.qname("acc:mergedInto", names.claim(into))?;
+                attrs.push((
+                    "acc:mergedInto",
+                    Val::QName(Cow::Borrowed(names.claim(into))),
+                ));
             }
-            a.finish()?;
+            sink.element("entity", &names.claims[index], &attrs)?;
         }
-        w.end_section()?;
-        w.section("alternateOf")?;
-        for (n, &(a_claim, b_claim)) in graph.equivalences().iter().enumerate() {
-            w.record(&format!("_:e{}", n + 1))?;
-            let mut a = Attrs::new(&mut w);
-            a.plain("prov:alternate1", names.claim(a_claim))?;
-            a.plain("prov:alternate2", names.claim(b_claim))?;
-            a.finish()?;
+        for (n, &(a, b)) in graph.equivalences().iter().enumerate() {
+            let args = [
+                ("prov:alternate1", Arg::Id(names.claim(a))),
+                ("prov:alternate2", Arg::Id(names.claim(b))),
+            ];
+            sink.relation("alternateOf", &format!("_:e{}", n + 1), &args, &none)?;
         }
-        w.end_section()?;
-        w.close()?;
+        sink.end_bundle()?;
     }
     for (document_id, document) in graph.documents() {
         let name = &names.documents[document_id.index()];
-        w.record(name)?;
-        w.open()?;
-        w.section("entity")?;
-        w.record(name)?;
-        let mut a = Attrs::new(&mut w);
-        a.qname("prov:type", "prov:Bundle")?;
+        sink.begin_bundle(name)?;
+        let mut attrs = vec![("prov:type", Val::QName(Cow::Borrowed("prov:Bundle")))];
         if names.document_key_attr[document_id.index()] {
-            a.opt_string("acc:key", document.key.as_deref())?;
+            push_str(&mut attrs, "acc:key", document.key.as_deref());
         }
-        a.opt_string("acc:title", document.title.as_deref())?;
+        push_str(&mut attrs, "acc:title", document.title.as_deref());
         if let Some(date) = document.date {
-            a.string("acc:date", &date_serde::format(date))?;
+            attrs.push(("acc:date", Val::Str(Cow::Owned(date_serde::format(date)))));
         }
-        a.opt_string("acc:text", document.text.as_deref())?;
-        a.finish()?;
-        w.end_section()?;
+        push_str(&mut attrs, "acc:text", document.text.as_deref());
+        sink.element("entity", name, &attrs)?;
         if let Some(publisher) = document.publisher {
-            w.section("wasAttributedTo")?;
-            w.record("_:p1")?;
-            let mut a = Attrs::new(&mut w);
-            a.plain("prov:entity", name)?;
-            a.plain("prov:agent", names.source(publisher))?;
-            a.finish()?;
-            w.end_section()?;
+            let args = [
+                ("prov:entity", Arg::Id(name)),
+                ("prov:agent", Arg::Id(names.source(publisher))),
+            ];
+            sink.relation("wasAttributedTo", "_:p1", &args, &none)?;
         }
-        w.close()?;
+        sink.end_bundle()?;
     }
-    w.end_section()?;
-    w.raw("\n}\n")?;
-    Ok(())
+    sink.finish()
 }
 
 /// The PROV-JSON text of `graph`, see [`write`].
@@ -592,13 +657,6 @@ fn parse_attitude(text: &str) -> Option<Attitude> {
     })
 }
 
-pub(crate) fn spans_text(spans: &[Span]) -> Vec<String> {
-    spans
-        .iter()
-        .map(|s| format!("{}-{}", s.start(), s.end()))
-        .collect()
-}
-
 fn parse_span(text: &str) -> Option<Span> {
     let (start, end) = text.split_once('-')?;
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
@@ -629,18 +687,26 @@ fn mention_text(mention: &Mention, names: &Names) -> String {
     serde_json::to_string(&value).unwrap_or_default()
 }
 
-/// A small streaming JSON writer for the fixed shape of PROV-JSON.
+/// The PROV-JSON writer: one record per line, sections opened as records of
+/// a new kind arrive (the emitter sends each kind's records together).
 struct JsonOut<'w, W: Write> {
     out: &'w mut W,
-    /// Whether the current object already has a member (needs a comma).
-    first: Vec<bool>,
+    /// The open section at the top level and, inside a bundle, in the bundle.
+    section: Option<&'static str>,
+    /// Whether the top level (and the open bundle) already has a member.
+    top_has_member: bool,
+    in_bundle: Option<(bool, Option<&'static str>)>,
+    bundles_open: bool,
 }
 
 impl<'w, W: Write> JsonOut<'w, W> {
     fn new(out: &'w mut W) -> Self {
         JsonOut {
             out,
-            first: vec![false],
+            section: None,
+            top_has_member: false,
+            in_bundle: None,
+            bundles_open: false,
         }
     }
 
@@ -654,111 +720,166 @@ impl<'w, W: Write> JsonOut<'w, W> {
         Ok(())
     }
 
-    /// Opens an object as the value of the record just named.
-    fn open(&mut self) -> Result<()> {
-        self.first.push(false);
-        self.raw("{")
-    }
-
-    fn close(&mut self) -> Result<()> {
-        self.first.pop();
-        self.raw("\n}")
-    }
-
-    /// Opens `"name": {` as the next member of the current object.
-    fn section(&mut self, name: &str) -> Result<()> {
-        let needs_comma = self.first.last().copied().unwrap_or(false);
-        if let Some(last) = self.first.last_mut() {
-            *last = true;
+    /// Makes `kind` the open section of the current level.
+    fn enter(&mut self, kind: &'static str) -> Result<()> {
+        let (has_member, section) = match &mut self.in_bundle {
+            Some((has_member, section)) => (has_member, section),
+            None => (&mut self.top_has_member, &mut self.section),
+        };
+        if *section == Some(kind) {
+            self.out.write_all(b",\n  ")?;
+            return Ok(());
         }
-        self.raw(if needs_comma { ",\n" } else { "\n" })?;
-        self.string(name)?;
-        self.raw(": {")?;
-        self.first.push(false);
+        let mut text = String::new();
+        if section.is_some() {
+            text.push_str("\n}");
+        }
+        text.push_str(if *has_member { ",\n" } else { "\n" });
+        *has_member = true;
+        *section = Some(kind);
+        self.raw(&text)?;
+        self.string(kind)?;
+        self.raw(": {\n  ")
+    }
+
+    /// Closes the open section of the current level, if any.
+    fn leave(&mut self) -> Result<()> {
+        let section = match &mut self.in_bundle {
+            Some((_, section)) => section,
+            None => &mut self.section,
+        };
+        if section.take().is_some() {
+            self.raw("\n}")?;
+        }
         Ok(())
     }
 
-    fn end_section(&mut self) -> Result<()> {
-        let had_members = self.first.pop().unwrap_or(false);
-        self.raw(if had_members { "\n}" } else { "}" })
-    }
-
-    /// Writes the key of the next record; the caller writes its value.
-    fn record(&mut self, id: &str) -> Result<()> {
-        let needs_comma = self.first.last().copied().unwrap_or(false);
-        if let Some(last) = self.first.last_mut() {
-            *last = true;
-        }
-        self.raw(if needs_comma { ",\n  " } else { "\n  " })?;
-        self.string(id)?;
-        self.raw(": ")
-    }
-}
-
-/// The attributes of one record, written as one JSON object.
-struct Attrs<'a, 'w, W: Write> {
-    w: &'a mut JsonOut<'w, W>,
-    n: usize,
-}
-
-impl<'a, 'w, W: Write> Attrs<'a, 'w, W> {
-    fn new(w: &'a mut JsonOut<'w, W>) -> Self {
-        Attrs { w, n: 0 }
-    }
-
-    fn key(&mut self, name: &str) -> Result<()> {
-        self.w.raw(if self.n == 0 { "{" } else { ", " })?;
-        self.n += 1;
-        self.w.string(name)?;
-        self.w.raw(": ")
-    }
-
-    fn plain(&mut self, name: &str, value: &str) -> Result<()> {
-        self.key(name)?;
-        self.w.string(value)
-    }
-
-    fn string(&mut self, name: &str, value: &str) -> Result<()> {
-        self.plain(name, value)
-    }
-
-    fn opt_string(&mut self, name: &str, value: Option<&str>) -> Result<()> {
-        match value {
-            Some(value) => self.plain(name, value),
-            None => Ok(()),
-        }
-    }
-
-    fn strings(&mut self, name: &str, values: &[String]) -> Result<()> {
-        match values {
-            [] => Ok(()),
-            [one] => self.plain(name, one),
-            many => {
-                self.key(name)?;
-                for (i, value) in many.iter().enumerate() {
-                    self.w.raw(if i == 0 { "[" } else { ", " })?;
-                    self.w.string(value)?;
-                }
-                self.w.raw("]")
+    fn attrs(&mut self, mut first: bool, attrs: &AttrList<'_>) -> Result<()> {
+        // Repeated names become one member with an array of values.
+        let mut i = 0;
+        while i < attrs.len() {
+            let name = attrs[i].0;
+            let mut j = i + 1;
+            while j < attrs.len() && attrs[j].0 == name {
+                j += 1;
             }
+            self.raw(if first { "" } else { ", " })?;
+            first = false;
+            self.string(name)?;
+            self.raw(": ")?;
+            // Invariant: i < j <= attrs.len().
+            let values = &attrs[i..j];
+            if values.len() > 1 {
+                self.raw("[")?;
+            }
+            for (k, (_, value)) in values.iter().enumerate() {
+                if k > 0 {
+                    self.raw(", ")?;
+                }
+                match value {
+                    Val::Str(text) => self.string(text)?,
+                    Val::QName(text) => {
+                        self.raw("{\"$\": ")?;
+                        self.string(text)?;
+                        self.raw(", \"type\": \"xsd:QName\"}")?;
+                    }
+                }
+            }
+            if values.len() > 1 {
+                self.raw("]")?;
+            }
+            i = j;
         }
+        Ok(())
+    }
+}
+
+impl<W: Write> Sink for JsonOut<'_, W> {
+    fn prefixes(&mut self, prefixes: &[(String, String)]) -> Result<()> {
+        self.raw("{")?;
+        self.enter("prefix")?;
+        for (i, (prefix, iri)) in prefixes.iter().enumerate() {
+            if i > 0 {
+                self.raw(",\n  ")?;
+            }
+            self.string(prefix)?;
+            self.raw(": ")?;
+            self.string(iri)?;
+        }
+        self.leave()
     }
 
-    fn typed(&mut self, name: &str, value: &str, datatype: &str) -> Result<()> {
-        self.key(name)?;
-        self.w.raw("{\"$\": ")?;
-        self.w.string(value)?;
-        self.w.raw(", \"type\": ")?;
-        self.w.string(datatype)?;
-        self.w.raw("}")
+    fn element(&mut self, kind: &'static str, id: &str, attrs: &AttrList<'_>) -> Result<()> {
+        self.enter(kind)?;
+        self.string(id)?;
+        self.raw(": {")?;
+        self.attrs(true, attrs)?;
+        self.raw("}")
     }
 
-    fn qname(&mut self, name: &str, value: &str) -> Result<()> {
-        self.typed(name, value, "xsd:QName")
+    fn relation(
+        &mut self,
+        kind: &'static str,
+        id: &str,
+        args: &[(&'static str, Arg<'_>)],
+        attrs: &AttrList<'_>,
+    ) -> Result<()> {
+        self.enter(kind)?;
+        self.string(id)?;
+        self.raw(": {")?;
+        let mut first = true;
+        for (name, arg) in args {
+            match arg {
+                Arg::Marker => continue,
+                Arg::Id(value) => {
+                    self.raw(if first { "" } else { ", " })?;
+                    self.string(name)?;
+                    self.raw(": ")?;
+                    self.string(value)?;
+                }
+                Arg::Time(value) => {
+                    self.raw(if first { "" } else { ", " })?;
+                    self.string(name)?;
+                    self.raw(": {\"$\": ")?;
+                    self.string(value)?;
+                    self.raw(", \"type\": \"xsd:dateTime\"}")?;
+                }
+            }
+            first = false;
+        }
+        self.attrs(first, attrs)?;
+        self.raw("}")
     }
 
-    fn finish(self) -> Result<()> {
-        self.w.raw(if self.n == 0 { "{}" } else { "}" })
+    fn begin_bundle(&mut self, id: &str) -> Result<()> {
+        if self.bundles_open {
+            self.raw(",\n  ")?;
+        } else {
+            self.leave()?;
+            self.raw(if self.top_has_member { ",\n" } else { "\n" })?;
+            self.top_has_member = true;
+            self.raw("\"bundle\": {\n  ")?;
+            self.bundles_open = true;
+        }
+        self.string(id)?;
+        self.raw(": {")?;
+        self.in_bundle = Some((false, None));
+        Ok(())
+    }
+
+    fn end_bundle(&mut self) -> Result<()> {
+        self.leave()?;
+        self.in_bundle = None;
+        self.raw("\n}")
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        if self.bundles_open {
+            self.raw("\n}")?;
+        } else {
+            self.leave()?;
+        }
+        self.raw("\n}\n")
     }
 }
 
