@@ -25,7 +25,7 @@
 //! `acc:mention` (a small JSON object as a string), `acc:reliability`
 //! (Admiralty grade); on claims `acc:content`; on document entities
 //! `acc:title`, `acc:date`, `acc:text`. Merged sources and claims keep their
-//! record with `acc:mergedInto`. So [`write`] then [`read`] gives back an
+//! record with `acc:mergedInto`. So [`write()`] then [`read`] gives back an
 //! equal [`Graph`].
 //!
 //! **Identifiers.** An item whose key is a qualified name (`r:123`,
@@ -99,7 +99,7 @@ use crate::model::{
 /// The IRI of the crate's own namespace, declared with the prefix [`PREFIX`].
 pub const NAMESPACE: &str = "https://according.rs/ns#";
 
-/// The prefix [`write`] declares for [`NAMESPACE`]. [`read`] recognises the
+/// The prefix [`write()`] declares for [`NAMESPACE`]. [`read`] recognises the
 /// namespace by its IRI, whatever the prefix.
 pub const PREFIX: &str = "acc";
 
@@ -172,7 +172,7 @@ pub fn write(graph: &Graph, out: &mut impl Write) -> Result<()> {
     write_with(graph, &WriteOptions::default(), out)
 }
 
-/// [`write`] with options (the IRIs of key prefixes).
+/// [`write()`] with options (the IRIs of key prefixes).
 ///
 /// # Errors
 ///
@@ -467,7 +467,7 @@ pub(crate) fn emit(graph: &Graph, options: &WriteOptions, sink: &mut impl Sink) 
     sink.finish()
 }
 
-/// The PROV-JSON text of `graph`, see [`write`].
+/// The PROV-JSON text of `graph`, see [`write()`].
 ///
 /// # Complexity
 ///
@@ -1292,7 +1292,7 @@ struct PrefixPairs<'a>(Vec<(Cow<'a, str>, Cow<'a, str>)>);
 // Reading: from records to a graph
 // ===========================================================================
 
-/// Reads PROV-JSON (written by [`write`] or by another PROV tool) into a
+/// Reads PROV-JSON (written by [`write()`] or by another PROV tool) into a
 /// graph, listing what could not be mapped.
 ///
 /// # Errors

@@ -38,7 +38,7 @@ pub fn write(graph: &Graph, out: &mut impl Write) -> Result<()> {
     write_with(graph, &WriteOptions::default(), out)
 }
 
-/// [`write`] with options (the IRIs of key prefixes).
+/// [`write()`] with options (the IRIs of key prefixes).
 ///
 /// # Errors
 ///
@@ -52,7 +52,7 @@ pub fn write_with(graph: &Graph, options: &WriteOptions, out: &mut impl Write) -
     emit(graph, options, &mut sink)
 }
 
-/// The PROV-N text of `graph`, see [`write`].
+/// The PROV-N text of `graph`, see [`write()`].
 ///
 /// # Complexity
 ///
