@@ -35,14 +35,6 @@ pub enum Error {
     /// A report was asked to relay itself.
     #[error("report {0} cannot relay itself")]
     SelfRelay(ReportId),
-    /// The same relay (same target, same kind) was added twice.
-    #[error("report {from} already relays report {to}")]
-    DuplicateRelay {
-        /// The relaying report.
-        from: ReportId,
-        /// The relayed report.
-        to: ReportId,
-    },
     /// A statement in a document's own voice cannot take part in a relay, nor
     /// carry sources.
     #[error("report {0} is in its document's own voice and cannot have sources or relays")]

@@ -250,7 +250,6 @@ impl Graph {
     ///   [`Error::UnknownDocument`], [`Error::UnknownReport`] for dangling ids;
     /// - [`Error::UnattributedRelay`] if a report in a document's own voice
     ///   has sources or relays, or if a relay points to such a report;
-    /// - [`Error::DuplicateRelay`] if the same relay is listed twice;
     /// - [`Error::EvidenceWithoutDocument`] or [`Error::InvalidSpan`] for
     ///   evidence that does not fit the document's text;
     /// - [`Error::DuplicateKey`] if the key is taken.
@@ -276,14 +275,8 @@ impl Graph {
         {
             return Err(Error::UnattributedRelay(id));
         }
-        for (i, relay) in report.relays.iter().enumerate() {
+        for relay in &report.relays {
             self.check_relay_target(relay.to)?;
-            if report.relays[..i].contains(relay) {
-                return Err(Error::DuplicateRelay {
-                    from: id,
-                    to: relay.to,
-                });
-            }
         }
         if let Some(evidence) = &report.evidence {
             self.check_evidence(report.document, evidence)?;
@@ -311,13 +304,16 @@ impl Graph {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownReport`], [`Error::SelfRelay`],
-    /// [`Error::UnattributedRelay`] (either end in a document's own voice)
-    /// or [`Error::DuplicateRelay`] (the same relay of the same kind exists).
+    /// [`Error::UnknownReport`], [`Error::SelfRelay`] or
+    /// [`Error::UnattributedRelay`] (either end in a document's own voice).
+    ///
+    /// The same relay may be recorded twice (a source that cites a report in
+    /// two places); the graph keeps what it is given, and the queries count
+    /// parallel relays once.
     ///
     /// # Complexity
     ///
-    /// **O(d)** where `d` is the number of relays `from` already has.
+    /// **O(1)** amortised.
     pub fn add_relay(
         &mut self,
         from: ReportId,
@@ -332,12 +328,7 @@ impl Graph {
             return Err(Error::SelfRelay(from));
         }
         self.check_relay_target(to)?;
-        let relay = Relay { to, kind };
-        let relays = &mut self.reports[from.index()].relays;
-        if relays.contains(&relay) {
-            return Err(Error::DuplicateRelay { from, to });
-        }
-        relays.push(relay);
+        self.reports[from.index()].relays.push(Relay { to, kind });
         self.index.n_relays += 1;
         Ok(())
     }
@@ -519,10 +510,10 @@ impl Graph {
         by_kept.sort_unstable();
         by_kept.dedup();
         for slot in &mut self.sources {
-            if let Slot::Live(source) = slot {
-                if source.affiliation == Some(absorbed) {
-                    source.affiliation = Some(kept);
-                }
+            if let Slot::Live(source) = slot
+                && source.affiliation == Some(absorbed)
+            {
+                source.affiliation = Some(kept);
             }
         }
         for document in &mut self.documents {

@@ -32,17 +32,20 @@
 //!   [`Document`] and their typed ids.
 //! - [`Graph`]: storage, validated insertion, merges and lookups.
 //! - [`Error`]: the one error type.
+//! - [`eval`]: scoring extracted attributions against a gold annotation.
 #![forbid(unsafe_code)]
 // Every public item is documented: users read the docs, not the source.
 #![deny(missing_docs)]
 #![warn(rust_2018_idioms)]
 
 mod error;
+pub mod eval;
 pub mod extract;
 pub mod format;
 mod graph;
 pub mod model;
 pub mod query;
+pub mod synth;
 
 pub use error::{Error, Result};
 pub use graph::Graph;
@@ -50,4 +53,7 @@ pub use model::{
     Attitude, Certainty, Claim, ClaimId, DateRange, Document, DocumentId, Evidence, Factuality,
     Mention, Mode, Polarity, Relay, RelayKind, Reliability, Report, ReportId, Source, SourceId,
     SourceKind, Span, Voice,
+};
+pub use query::{
+    Analysis, Chain, Chains, Corroboration, Cycle, Depth, Depths, Profile, RelayGraph,
 };

@@ -60,11 +60,7 @@ fn relays_are_validated() {
         message(g.add_relay(r1, r1, RelayKind::Derivation)),
         "report r1 cannot relay itself"
     );
-    assert_eq!(
-        message(g.add_relay(r1, r0, RelayKind::Derivation)),
-        "report r1 already relays report r0"
-    );
-    // The same pair with another kind is a different relay (PROV keeps both).
+    // Parallel relays are kept as given (PROV files hold such records).
     g.add_relay(r1, r0, RelayKind::PrimarySource).unwrap();
     // A cycle is allowed: circular reporting is a finding, not an error.
     g.add_relay(r0, r1, RelayKind::Quotation).unwrap();
@@ -83,10 +79,6 @@ fn relays_are_validated() {
     assert_eq!(
         message(g.add_report(bad)),
         "report r3 is in its document's own voice and cannot have sources or relays"
-    );
-    assert_eq!(
-        message(g.add_report(Report::by(s, c).relaying(r0).relaying(r0))),
-        "report r3 already relays report r0"
     );
     assert_eq!(g.n_reports(), 3);
 }

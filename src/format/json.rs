@@ -37,7 +37,6 @@
 //!
 //! Writing then reading gives an equal graph (`==`).
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write;
 use std::marker::PhantomData;
@@ -146,13 +145,13 @@ pub fn read(bytes: &[u8]) -> Result<Graph, Error> {
         Err(err) => {
             // A file of another version may fail on fields this version does not
             // know; say what the real problem is.
-            if let Ok(probe) = serde_json::from_slice::<VersionProbe>(bytes) {
-                if probe.according != SCHEMA_VERSION {
-                    return Err(Error::UnsupportedVersion {
-                        found: probe.according,
-                        supported: SCHEMA_VERSION,
-                    });
-                }
+            if let Ok(probe) = serde_json::from_slice::<VersionProbe>(bytes)
+                && probe.according != SCHEMA_VERSION
+            {
+                return Err(Error::UnsupportedVersion {
+                    found: probe.according,
+                    supported: SCHEMA_VERSION,
+                });
             }
             return Err(syntax_error(&err));
         }
@@ -379,69 +378,83 @@ where
     }
 }
 
-/// Orders items by id and checks that the ids run from 0 without gaps or
-/// repeats. `ids` holds `(index, position in items)` of every entry.
-fn dense_order(
-    kind: &str,
-    mut ids: Vec<(usize, usize)>,
-    show: impl Fn(usize) -> String,
-) -> Result<Vec<usize>, Error> {
-    ids.sort_unstable();
-    for (expected, &(index, _)) in ids.iter().enumerate() {
-        if index != expected {
-            let message = if index < expected {
-                format!("duplicate {kind} id {}", show(index))
-            } else {
-                format!(
-                    "missing {kind} id {} (ids must run from 0 without gaps)",
-                    show(expected)
-                )
-            };
-            return Err(Error::parse(FORMAT, 0, 0, message));
+/// Ids that give their position in insertion order.
+trait Indexed: Copy + fmt::Display {
+    fn position(self) -> usize;
+    fn at(position: usize) -> Self;
+}
+
+macro_rules! indexed {
+    ($($id:ty),*) => {$(
+        impl Indexed for $id {
+            fn position(self) -> usize {
+                self.index()
+            }
+            fn at(position: usize) -> Self {
+                // Positions come from ids read from the file, so they fit.
+                <$id>::new(position as u32)
+            }
         }
+    )*};
+}
+indexed!(SourceId, ClaimId, DocumentId, ReportId);
+
+/// Sorts `entries` by id and checks that the ids run from 0 without gaps or
+/// repeats, so that every item gets back the id it was written with.
+fn in_id_order<Id: Indexed, T>(
+    kind: &str,
+    mut entries: Vec<(Id, T)>,
+) -> Result<Vec<(Id, T)>, Error> {
+    entries.sort_by_key(|(id, _)| id.position());
+    for (expected, (id, _)) in entries.iter().enumerate() {
+        let message = match id.position().cmp(&expected) {
+            std::cmp::Ordering::Equal => continue,
+            std::cmp::Ordering::Less => format!("duplicate {kind} id {id}"),
+            std::cmp::Ordering::Greater => format!(
+                "missing {kind} id {} (ids must run from 0 without gaps)",
+                Id::at(expected)
+            ),
+        };
+        return Err(Error::parse(FORMAT, 0, 0, message));
     }
-    Ok(ids.into_iter().map(|(_, position)| position).collect())
+    Ok(entries)
+}
+
+/// A slot with the id it was written under.
+type IdSlot<Id, T> = (Id, Slot<T, Id>);
+
+/// The slots of one kind, live and merged, in id order.
+fn slots<Id: Indexed, T>(
+    kind: &str,
+    live: IdMap<Id, T>,
+    merged: IdMap<Id, MergedIn<Id, T>>,
+) -> Result<Vec<IdSlot<Id, T>>, Error> {
+    let mut entries: Vec<IdSlot<Id, T>> = live
+        .0
+        .into_iter()
+        .map(|(id, item)| (id, Slot::Live(item)))
+        .collect();
+    entries.extend(merged.0.into_iter().map(|(id, m)| {
+        (
+            id,
+            Slot::Merged {
+                into: m.into,
+                original: m.record,
+            },
+        )
+    }));
+    in_id_order(kind, entries)
 }
 
 fn build(wire: WireIn) -> Result<Graph, Error> {
     let mut graph = Graph::new();
 
-    // Sources, live and merged, in id order. Affiliations and mentions point
-    // to sources and documents that may come later: they are set afterwards.
-    enum SourceEntry {
-        Live(Source),
-        Merged(SourceId, Source),
-    }
-    let mut source_entries: Vec<(usize, SourceEntry)> = Vec::new();
-    source_entries.extend(
-        wire.sources
-            .0
-            .into_iter()
-            .map(|(id, s)| (id.index(), SourceEntry::Live(s))),
-    );
-    source_entries.extend(
-        wire.merged_sources
-            .0
-            .into_iter()
-            .map(|(id, m)| (id.index(), SourceEntry::Merged(m.into, m.record))),
-    );
-    let order = dense_order(
-        "source",
-        source_entries
-            .iter()
-            .enumerate()
-            .map(|(pos, (index, _))| (*index, pos))
-            .collect(),
-        |i| SourceId::new(i as u32).to_string(),
-    )?;
-    let mut source_entries: Vec<Option<SourceEntry>> =
-        source_entries.into_iter().map(|(_, e)| Some(e)).collect();
+    // Sources, live and merged. Affiliations and mentions may point to
+    // sources and documents that come later: they are set afterwards.
     let mut deferred = Vec::new();
-    for (index, position) in order.into_iter().enumerate() {
-        let id = SourceId::new(index as u32);
-        // Each position occurs once in `order`, so the entry is still there.
-        match source_entries[position].take() {
-            Some(SourceEntry::Live(mut source)) => {
+    for (id, slot) in slots("source", wire.sources, wire.merged_sources)? {
+        match slot {
+            Slot::Live(mut source) => {
                 let affiliation = source.affiliation.take();
                 let mentions = std::mem::take(&mut source.mentions);
                 graph
@@ -449,77 +462,35 @@ fn build(wire: WireIn) -> Result<Graph, Error> {
                     .map_err(|e| item_error(format!("source {id}"), e))?;
                 deferred.push((id, affiliation, mentions));
             }
-            Some(SourceEntry::Merged(into, record)) => {
+            Slot::Merged { into, original } => {
                 graph
-                    .push_merged_source(into, record)
+                    .push_merged_source(into, original)
                     .map_err(|e| item_error(format!("merged source {id}"), e))?;
             }
-            None => unreachable!("dense_order yields each position once"),
         }
     }
-    graph
-        .check_merges()
-        .map_err(|message| Error::parse(FORMAT, 0, 0, message))?;
-
-    // Claims.
-    let mut claim_entries: Vec<(usize, Result<Claim, (ClaimId, Claim)>)> = Vec::new();
-    claim_entries.extend(wire.claims.0.into_iter().map(|(id, c)| (id.index(), Ok(c))));
-    claim_entries.extend(
-        wire.merged_claims
-            .0
-            .into_iter()
-            .map(|(id, m)| (id.index(), Err((m.into, m.record)))),
-    );
-    let order = dense_order(
-        "claim",
-        claim_entries
-            .iter()
-            .enumerate()
-            .map(|(pos, (index, _))| (*index, pos))
-            .collect(),
-        |i| ClaimId::new(i as u32).to_string(),
-    )?;
-    let mut claim_entries: Vec<Option<Result<Claim, (ClaimId, Claim)>>> =
-        claim_entries.into_iter().map(|(_, e)| Some(e)).collect();
-    for (index, position) in order.into_iter().enumerate() {
-        let id = ClaimId::new(index as u32);
-        match claim_entries[position].take() {
-            Some(Ok(claim)) => {
+    for (id, slot) in slots("claim", wire.claims, wire.merged_claims)? {
+        match slot {
+            Slot::Live(claim) => {
                 graph
                     .add_claim(claim)
                     .map_err(|e| item_error(format!("claim {id}"), e))?;
             }
-            Some(Err((into, record))) => {
+            Slot::Merged { into, original } => {
                 graph
-                    .push_merged_claim(into, record)
+                    .push_merged_claim(into, original)
                     .map_err(|e| item_error(format!("merged claim {id}"), e))?;
             }
-            None => unreachable!("dense_order yields each position once"),
         }
     }
     graph
         .check_merges()
         .map_err(|message| Error::parse(FORMAT, 0, 0, message))?;
 
-    // Documents.
-    let documents = wire.documents.0;
-    let order = dense_order(
-        "document",
-        documents
-            .iter()
-            .enumerate()
-            .map(|(pos, (id, _))| (id.index(), pos))
-            .collect(),
-        |i| DocumentId::new(i as u32).to_string(),
-    )?;
-    let mut documents: Vec<Option<(DocumentId, Document)>> =
-        documents.into_iter().map(Some).collect();
-    for position in order {
-        if let Some((id, document)) = documents[position].take() {
-            graph
-                .add_document(document)
-                .map_err(|e| item_error(format!("document {id}"), e))?;
-        }
+    for (id, document) in in_id_order("document", wire.documents.0)? {
+        graph
+            .add_document(document)
+            .map_err(|e| item_error(format!("document {id}"), e))?;
     }
 
     // Now that every source and document exists: affiliations and mentions.
@@ -536,34 +507,21 @@ fn build(wire: WireIn) -> Result<Graph, Error> {
 
     // Reports without their relays, then the relays, so that a relay may
     // point to a later report (and close a cycle).
-    let reports = wire.reports.0;
-    let order = dense_order(
-        "report",
-        reports
-            .iter()
-            .enumerate()
-            .map(|(pos, (id, _))| (id.index(), pos))
-            .collect(),
-        |i| ReportId::new(i as u32).to_string(),
-    )?;
-    let mut reports: Vec<Option<(ReportId, Report)>> = reports.into_iter().map(Some).collect();
-    let mut relays = BTreeMap::new();
-    for position in order {
-        if let Some((id, mut report)) = reports[position].take() {
-            let report_relays = std::mem::take(&mut report.relays);
-            let is_unattributed = report.is_unattributed();
-            graph
-                .add_report(report)
-                .map_err(|e| item_error(format!("report {id}"), e))?;
-            if !report_relays.is_empty() {
-                if is_unattributed {
-                    return Err(item_error(
-                        format!("report {id}"),
-                        Error::UnattributedRelay(id),
-                    ));
-                }
-                relays.insert(id, report_relays);
+    let mut relays = Vec::new();
+    for (id, mut report) in in_id_order("report", wire.reports.0)? {
+        let report_relays = std::mem::take(&mut report.relays);
+        let is_unattributed = report.is_unattributed();
+        graph
+            .add_report(report)
+            .map_err(|e| item_error(format!("report {id}"), e))?;
+        if !report_relays.is_empty() {
+            if is_unattributed {
+                return Err(item_error(
+                    format!("report {id}"),
+                    Error::UnattributedRelay(id),
+                ));
             }
+            relays.push((id, report_relays));
         }
     }
     for (id, report_relays) in relays {

@@ -5,6 +5,7 @@
 //! naming the offending item; writers produce output that the matching reader
 //! turns back into an equal graph.
 
+pub mod brat;
 pub mod json;
 pub mod edges;
 pub mod prov_json;

@@ -41,7 +41,9 @@ macro_rules! typed_id {
                 Self(index)
             }
 
+            /// The raw index, for flat arrays (not every id type needs it).
             #[inline]
+            #[allow(dead_code)]
             pub(crate) const fn raw(self) -> u32 {
                 self.0
             }

@@ -246,9 +246,11 @@ pub fn build(ops: &[Op]) -> Graph {
                 let document = document
                     .and_then(|d| pick(g.n_documents(), d))
                     .map(|d| DocumentId::from_index(d).unwrap());
-                let mut report = Report::default();
-                report.claim = claim;
-                report.document = document;
+                let mut report = Report {
+                    claim,
+                    document,
+                    ..Report::default()
+                };
                 if unattributed {
                     report.voice = according::Voice::Document;
                 } else {

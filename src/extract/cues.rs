@@ -1,0 +1,865 @@
+//! Finding attributions in a sentence: the cue, then the source and content
+//! around it, following the shape of the sentence.
+//!
+//! Shapes recognised, for a cue verb V:
+//!
+//! - preposed: `SOURCE [aux] V [audience] [supplements] [that|:] CONTENT`
+//!   ("Analysts say North Korea ...", "Lee told reporters that ...");
+//! - postposed: `CONTENT, SOURCE V [supplements].` ("..., a lawmaker said
+//!   Tuesday after a briefing by ...") and inverted `CONTENT, V SOURCE.`
+//!   ("..., said the lawmaker"), with a second quoted part after the cue
+//!   (`"A," he said, "B."`);
+//! - participles: `..., adding that ...`, `..., saying ...` (the source is the
+//!   subject of the main clause);
+//! - `according to SOURCE` before or after its content, `citing SOURCE`;
+//! - nominal cues in supplements: "after a briefing by SOURCE".
+//!
+//! Supplements after the verb give the report's time ("Tuesday", "last
+//! month"), channel ("in a statement", "in a report") and audience ("to
+//! reporters").
+
+use super::lexicon::{CueClass, Form, Lexicon, flags};
+use super::segment::{Doc, Kind, Sentence};
+use super::sources::{chunk_back, chunk_forward};
+use crate::model::Attitude;
+
+/// A token range `start..end`.
+pub(crate) type Range = (usize, usize);
+
+/// How an attribution was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FoundKind {
+    /// Around a cue verb.
+    Verb,
+    /// "according to X".
+    According,
+    /// A nominal cue in the supplements of another attribution ("after a
+    /// briefing by X"), or "citing X": the source of the other one relays it.
+    Relayed,
+}
+
+/// One attribution found in a sentence, as token ranges.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub(crate) kind: FoundKind,
+    /// The source mention; `None` when the text gives none.
+    pub(crate) source: Option<Range>,
+    /// The source is the one of another attribution ("..., adding that").
+    pub(crate) source_shared: bool,
+    /// The cue as annotated for evaluation (with auxiliaries and adverbs).
+    pub(crate) cue: Range,
+    /// The cue proper: "said", "according to", "briefing".
+    pub(crate) cue_head: Range,
+    /// The content, possibly in several parts.
+    pub(crate) content: Vec<Range>,
+    pub(crate) attitude: Attitude,
+    pub(crate) audience: Option<Range>,
+    pub(crate) channel: Option<Range>,
+    pub(crate) time: Option<Range>,
+    /// The attribution whose content holds this one (set by nesting), or the
+    /// one that relays this one (for [`FoundKind::Relayed`]).
+    pub(crate) parent: Option<usize>,
+    /// Index of the sentence.
+    pub(crate) sentence: usize,
+}
+
+/// Supplements parsed after a cue verb.
+#[derive(Default)]
+struct Supplements {
+    end: usize,
+    time: Option<Range>,
+    channel: Option<Range>,
+    audience: Option<Range>,
+    /// A nominal cue with its source: (cue token, source range, channel range).
+    nominal: Option<(usize, Range, Range)>,
+}
+
+/// What follows the cue and its supplements.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tail {
+    /// The sentence ends.
+    End,
+    /// `, "` a second quoted part.
+    CommaQuote,
+    /// `, adding ...`, `, according to`, `, citing`.
+    CommaCue,
+    /// Anything else: content follows.
+    Other,
+}
+
+pub(crate) struct Analyzer<'a> {
+    pub(crate) doc: &'a Doc,
+    pub(crate) lexicon: &'a Lexicon,
+}
+
+impl Analyzer<'_> {
+    fn lower(&self, i: usize) -> &str {
+        self.doc.lower(i)
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    fn word_flags(&self, i: usize) -> u32 {
+        self.doc
+            .tokens
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map_or(0, |t| t.info.flags)
+    }
+
+    /// Whether token `i` is a gerund cue ("adding", "saying") or a relaying
+    /// word ("according", "citing") that opens a participial clause.
+    fn opens_cue_clause(&self, i: usize) -> bool {
+        let Some(t) = self.doc.tokens.get(i) else {
+            return false;
+        };
+        if t.kind != Kind::Word || t.quoted {
+            return false;
+        }
+        let lower = self.lower(i);
+        if lower == "according" && self.lower(i + 1) == "to" || lower == "citing" {
+            return true;
+        }
+        t.info.form == Form::Gerund && self.lexicon.verb(t.info).is_some()
+    }
+
+    /// Finds every attribution of sentence `sentence_index`, outermost and
+    /// nested alike, and appends them to `out`.
+    pub(crate) fn sentence(&self, sentence_index: usize, sentence: Sentence, out: &mut Vec<Found>) {
+        let first_found = out.len();
+        let (s, e) = (sentence.start, sentence.end);
+        // The end of the sentence proper: drop final stops.
+        let mut consumed = vec![false; e - s];
+        self.according_and_citing(sentence_index, s, e, &mut consumed, out);
+        let mut i = s;
+        while i < e {
+            if !consumed[i - s]
+                && let Some(found) = self.verb_cue(sentence_index, s, e, i, out, first_found)
+            {
+                let (found, relayed) = found;
+                for r in [
+                    Some(found.cue),
+                    found.source,
+                    found.audience,
+                    found.channel,
+                    found.time,
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    for k in r.0..r.1 {
+                        if let Some(c) = consumed.get_mut(k.wrapping_sub(s)) {
+                            *c = true;
+                        }
+                    }
+                }
+                let parent = out.len();
+                out.push(found);
+                if let Some(mut relayed) = relayed {
+                    relayed.parent = Some(parent);
+                    if let Some((a, b)) = relayed.source {
+                        for k in a..b {
+                            if let Some(c) = consumed.get_mut(k.wrapping_sub(s)) {
+                                *c = true;
+                            }
+                        }
+                    }
+                    out.push(relayed);
+                }
+            }
+            i += 1;
+        }
+        // A "citing X" with a verb attribution before it is relayed by it.
+        let found = &mut out[first_found..];
+        for k in 0..found.len() {
+            if found[k].kind == FoundKind::Relayed
+                && found[k].parent.is_none()
+                && self.lower(found[k].cue_head.0) == "citing"
+            {
+                let cue = found[k].cue.0;
+                let before = (0..found.len())
+                    .rfind(|&j| j != k && found[j].kind == FoundKind::Verb && found[j].cue.0 < cue);
+                if let Some(j) = before {
+                    found[k].parent = Some(first_found + j);
+                    found[k].content = found[j].content.clone();
+                }
+            }
+        }
+        // Estimates in the passive inside a content ("were estimated to")
+        // make the innermost attribution holding them an estimate.
+        for p in s..e {
+            let t = self.doc.tokens[p];
+            let is_estimate = t.kind == Kind::Word
+                && t.info.form == Form::Past
+                && self
+                    .lexicon
+                    .verb(t.info)
+                    .is_some_and(|v| v.attitude == Attitude::Estimate)
+                && p > s
+                && self.word_flags(p - 1) & flags::BE != 0;
+            if !is_estimate {
+                continue;
+            }
+            let holder = (first_found..out.len())
+                .filter(|&j| out[j].content.iter().any(|&(a, b)| a <= p && p < b))
+                .min_by_key(|&j| out[j].content.iter().map(|&(a, b)| b - a).sum::<usize>());
+            if let Some(j) = holder
+                && out[j].attitude == Attitude::Assertion
+            {
+                out[j].attitude = Attitude::Estimate;
+            }
+        }
+    }
+
+    /// "according to X" and "citing X".
+    fn according_and_citing(
+        &self,
+        sentence_index: usize,
+        s: usize,
+        e: usize,
+        consumed: &mut [bool],
+        out: &mut Vec<Found>,
+    ) {
+        let mut i = s;
+        while i + 1 < e {
+            let t = self.doc.tokens[i];
+            if t.kind != Kind::Word || t.quoted {
+                i += 1;
+                continue;
+            }
+            let lower = self.lower(i);
+            let (cue_end, is_citing) = if lower == "according" && self.lower(i + 1) == "to" {
+                (i + 2, false)
+            } else if lower == "citing" && i > s && self.kind(i - 1) == Some(Kind::Comma) {
+                (i + 1, true)
+            } else {
+                i += 1;
+                continue;
+            };
+            let Some(src_end) = chunk_forward(self.doc, self.lexicon, cue_end, e) else {
+                i += 1;
+                continue;
+            };
+            // Content: before the cue when a comma precedes it, else after
+            // the comma that ends the source phrase.
+            let before_comma = i > s
+                && matches!(
+                    self.kind(i - 1),
+                    Some(Kind::Comma | Kind::Dash | Kind::OpenParen)
+                );
+            let content = if i > s && (before_comma || !self.clause_start(s, i)) {
+                let start = self.content_start(s, i);
+                let mut end = i;
+                while end > start
+                    && matches!(
+                        self.kind(end - 1),
+                        Some(Kind::Comma | Kind::Dash | Kind::OpenParen)
+                    )
+                {
+                    end -= 1;
+                }
+                (start, end)
+            } else {
+                let mut start = src_end;
+                while start < e && matches!(self.kind(start), Some(Kind::Comma | Kind::Colon)) {
+                    start += 1;
+                }
+                (start, self.content_end(start, e))
+            };
+            if content.1 <= content.0 {
+                i += 1;
+                continue;
+            }
+            for c in &mut consumed[i - s..src_end - s] {
+                *c = true;
+            }
+            let attitude = if self.phrase_has(cue_end, src_end, flags::ESTIMATE_NOUN) {
+                Attitude::Estimate
+            } else {
+                Attitude::Assertion
+            };
+            out.push(Found {
+                kind: if is_citing {
+                    FoundKind::Relayed
+                } else {
+                    FoundKind::According
+                },
+                source: Some((cue_end, src_end)),
+                source_shared: false,
+                cue: (i, cue_end),
+                cue_head: (i, cue_end),
+                content: vec![content],
+                attitude,
+                audience: None,
+                channel: None,
+                time: None,
+                parent: None,
+                sentence: sentence_index,
+            });
+            i = src_end;
+        }
+    }
+
+    fn phrase_has(&self, a: usize, b: usize, flag: u32) -> bool {
+        b > a && self.word_flags(b - 1) & flag != 0
+    }
+
+    /// Whether everything in `s..i` is an introductory word ("But according to").
+    fn clause_start(&self, s: usize, i: usize) -> bool {
+        (s..i).all(|k| self.word_flags(k) & flags::CLAUSE != 0)
+    }
+
+    /// Where content before a cue starts: the sentence start, or after an
+    /// introductory subordinate clause that is followed by a quotation
+    /// ("Although X, "quoted words" ..., said the lawmaker").
+    fn content_start(&self, s: usize, limit: usize) -> usize {
+        if self.word_flags(s) & flags::CLAUSE != 0
+            && !matches!(self.lower(s), "but" | "and" | "so" | "yet" | "or")
+        {
+            for k in s + 1..limit {
+                if self.kind(k) == Some(Kind::Comma) && !self.doc.tokens[k].quoted {
+                    if self.kind(k + 1) == Some(Kind::OpenQuote) {
+                        return k + 1;
+                    }
+                    break;
+                }
+            }
+        }
+        s
+    }
+
+    /// Where content after a cue ends: the sentence end, or a comma that
+    /// opens another cue's clause (", adding", ", according to").
+    fn content_end(&self, start: usize, e: usize) -> usize {
+        for k in start..e {
+            let t = self.doc.tokens[k];
+            if t.kind == Kind::Comma && !t.quoted && self.opens_cue_clause(k + 1) {
+                return k;
+            }
+        }
+        e
+    }
+
+    /// Tries to read an attribution around the cue verb at token `v`.
+    fn verb_cue(
+        &self,
+        sentence_index: usize,
+        s: usize,
+        e: usize,
+        v: usize,
+        out: &[Found],
+        first_found: usize,
+    ) -> Option<(Found, Option<Found>)> {
+        let token = self.doc.tokens[v];
+        if token.kind != Kind::Word || token.quoted {
+            return None;
+        }
+        let verb = self.lexicon.verb(token.info)?;
+        let form = token.info.form;
+        // Skip adverbs to find the word before the verb group.
+        let mut cue_start = v;
+        while cue_start > s {
+            let f = self.word_flags(cue_start - 1);
+            if f & (flags::AUX | flags::CUE_ADVERB) != 0 && !self.doc.tokens[cue_start - 1].quoted {
+                cue_start -= 1;
+            } else {
+                break;
+            }
+        }
+        let has_be = (cue_start..v).any(|k| self.word_flags(k) & flags::BE != 0);
+        let prev = v.checked_sub(1).filter(|&p| p >= s);
+        let prev_flags = prev.map_or(0, |p| self.word_flags(p));
+        let next_lower = self.lower(v + 1);
+        if verb.not_before_to && next_lower == "to" {
+            return None;
+        }
+        if prev.is_some_and(|p| self.lower(p) == "to") {
+            return None; // infinitive: "declined to say"
+        }
+        if prev_flags & flags::DET != 0 && !self.doc.tokens[v - 1].has(flags::PRONOUN) {
+            return None; // a noun: "the report", "his claims"
+        }
+        let mut participle = false;
+        match form {
+            Form::None => return None,
+            Form::Past => {
+                if has_be && verb.class != CueClass::Mental {
+                    return None; // passive: "was told", "is said"
+                }
+                if has_be {
+                    return None;
+                }
+                if next_lower == "by" {
+                    return None;
+                }
+            }
+            Form::Gerund => {
+                if !has_be {
+                    let after_comma =
+                        cue_start > s && matches!(self.kind(cue_start - 1), Some(Kind::Comma));
+                    let after_and = cue_start > s && self.lower(cue_start - 1) == "and";
+                    if !(after_comma || after_and) {
+                        return None;
+                    }
+                    participle = true;
+                }
+            }
+            Form::Base | Form::Present3 => {
+                if verb.noun_homograph {
+                    let p = cue_start.checked_sub(1).filter(|&p| p >= s)?;
+                    let t = self.doc.tokens[p];
+                    let subject_like = t.kind == Kind::Word
+                        && !t.possessive
+                        && (t.has(flags::PRONOUN)
+                            || (t.capital && p > s)
+                            || t.has(
+                                flags::PERSON_NOUN
+                                    | flags::GROUP_NOUN
+                                    | flags::ORG_NOUN
+                                    | flags::DOC_NOUN,
+                            )
+                            || t.has(flags::AUX));
+                    if !subject_like || t.has(flags::DET | flags::PREP) {
+                        return None;
+                    }
+                }
+                if form == Form::Base && cue_start == v && v == s && !token.capital {
+                    return None;
+                }
+            }
+        }
+        let attitude = verb.attitude;
+        // Audience right after a verb of telling.
+        let mut k = v + 1;
+        let mut audience = None;
+        if verb.class == CueClass::Tell
+            && let Some(end) = self.audience_after(k, e)
+        {
+            audience = Some((k, end));
+            k = end;
+        }
+        let mut supplements = self.supplements(k, e);
+        if audience.is_some() {
+            supplements.audience = audience;
+        }
+        let tail = self.tail(supplements.end, e);
+        let mut found = Found {
+            kind: FoundKind::Verb,
+            source: None,
+            source_shared: false,
+            cue: (cue_start, v + 1),
+            cue_head: (v, v + 1),
+            content: Vec::new(),
+            attitude,
+            audience: supplements.audience,
+            channel: supplements.channel,
+            time: supplements.time,
+            parent: None,
+            sentence: sentence_index,
+        };
+        let before = cue_start.checked_sub(1).filter(|&b| b >= s);
+        // Postposed, subject before the verb: `CONTENT, SOURCE said.`
+        if !participle
+            && matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue)
+            && let Some(np_start) = chunk_back(self.doc, self.lexicon, s, cue_start)
+        {
+            let boundary = np_start.checked_sub(1).filter(|&b| b > s);
+            if let Some(b) = boundary
+                && matches!(
+                    self.kind(b),
+                    Some(Kind::Comma | Kind::CloseQuote | Kind::Dash)
+                )
+                && cue_start - np_start <= 10
+            {
+                let start = self.content_start(s, b);
+                let mut content = vec![(start, np_start)];
+                if tail == Tail::CommaQuote {
+                    content.push(self.quote_after(supplements.end, e));
+                }
+                found.source = Some((np_start, cue_start));
+                found.content = content;
+                return Some((found, self.nominal(&supplements, sentence_index)));
+            }
+        }
+        // Postposed, inverted: `CONTENT, said SOURCE.`
+        if !participle
+            && cue_start == v
+            && let Some(b) = before.filter(|&b| b > s)
+            && matches!(self.kind(b), Some(Kind::Comma | Kind::CloseQuote))
+        {
+            let np_from = v + 1;
+            if let Some(np_end) = chunk_forward(self.doc, self.lexicon, np_from, e) {
+                let mut np_end = np_end;
+                // An appositive after the name: "said Smith, a spokesman for X."
+                if self.kind(np_end) == Some(Kind::Comma)
+                    && let Some(app_end) = chunk_forward(self.doc, self.lexicon, np_end + 1, e)
+                    && matches!(self.tail(app_end, e), Tail::End)
+                    && self.word_flags(np_end + 1) & flags::DET != 0
+                {
+                    np_end = app_end;
+                }
+                let after = self.supplements(np_end, e);
+                let tail = self.tail(after.end, e);
+                if matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue) {
+                    let start = self.content_start(s, b);
+                    let mut content = vec![(start, b + 1)];
+                    if tail == Tail::CommaQuote {
+                        content.push(self.quote_after(after.end, e));
+                    }
+                    found.source = Some((np_from, np_end));
+                    found.content = content;
+                    found.time = found.time.or(after.time);
+                    found.channel = found.channel.or(after.channel);
+                    found.audience = found.audience.or(after.audience);
+                    let nominal = self.nominal(&after, sentence_index);
+                    return Some((found, nominal));
+                }
+            }
+        }
+        // Preposed: `SOURCE said [that] CONTENT`.
+        let mut content_from = supplements.end;
+        while content_from < e && matches!(self.kind(content_from), Some(Kind::Comma | Kind::Colon))
+        {
+            content_from += 1;
+        }
+        let content_to = self.content_end(content_from, e);
+        let has_words = (content_from..content_to).any(|k| self.kind(k) == Some(Kind::Word));
+        if !has_words {
+            return None;
+        }
+        found.content = vec![(content_from, content_to)];
+        let shared_source = || -> Option<Range> {
+            // The source of the last attribution before this cue, or the
+            // subject at the start of the sentence.
+            out[first_found..]
+                .iter()
+                .rev()
+                .find(|f| f.cue.0 < cue_start && f.source.is_some() && f.kind == FoundKind::Verb)
+                .and_then(|f| f.source)
+                .or_else(|| {
+                    let end = chunk_forward(self.doc, self.lexicon, s, cue_start)?;
+                    let first = self.doc.tokens[s];
+                    (first.capital || first.has(flags::DET)).then_some((s, end))
+                })
+        };
+        if participle || before.is_some_and(|b| matches!(self.lower(b), "and" | "but")) {
+            found.source = shared_source();
+            found.source_shared = true;
+            found.source?;
+            return Some((found, self.nominal(&supplements, sentence_index)));
+        }
+        // "X, the Y, said": the phrase before the verb may end with a comma.
+        let comma_before = cue_start > s + 1 && self.kind(cue_start - 1) == Some(Kind::Comma);
+        let src_end = if comma_before {
+            cue_start - 1
+        } else {
+            cue_start
+        };
+        let np_start = chunk_back(self.doc, self.lexicon, s, src_end)?;
+        let mut source = (np_start, src_end);
+        // Appositive between commas before the verb: "X, the Y, said".
+        if comma_before && np_start > s + 1 && self.kind(np_start - 1) == Some(Kind::Comma) {
+            if let Some(first_start) = chunk_back(self.doc, self.lexicon, s, np_start - 1) {
+                let at_start = first_start == s
+                    || matches!(
+                        self.kind(first_start - 1),
+                        Some(Kind::CloseQuote | Kind::Colon | Kind::OpenQuote)
+                    );
+                let first = self.doc.tokens[first_start];
+                let first_is_np = first.capital
+                    && first.info.flags & (flags::PREP | flags::CLAUSE) == 0
+                    || first.has(flags::DET);
+                if at_start && first_is_np && np_start - 1 - first_start <= 8 {
+                    source = (first_start, src_end);
+                }
+            }
+        } else if comma_before {
+            // "In Washington, officials, said" is no sentence; a lone phrase
+            // between a comma and the verb is kept only when it opens the sentence.
+            if np_start != s {
+                return None;
+            }
+        }
+        // Strip a trailing comma from the source span.
+        while source.1 > source.0 && self.kind(source.1 - 1) == Some(Kind::Comma) {
+            source.1 -= 1;
+        }
+        found.source = Some(source);
+        let _ = before;
+        Some((found, self.nominal(&supplements, sentence_index)))
+    }
+
+    /// The relayed report of a nominal cue in the supplements.
+    fn nominal(&self, supplements: &Supplements, sentence_index: usize) -> Option<Found> {
+        let (cue, source, channel) = supplements.nominal?;
+        Some(Found {
+            kind: FoundKind::Relayed,
+            source: Some(source),
+            source_shared: false,
+            cue: (cue, cue + 1),
+            cue_head: (cue, cue + 1),
+            content: Vec::new(),
+            attitude: if self.word_flags(cue) & flags::ESTIMATE_NOUN != 0 {
+                Attitude::Estimate
+            } else {
+                Attitude::Assertion
+            },
+            audience: None,
+            channel: Some((channel.0, channel.0 + 1)),
+            time: None,
+            parent: None,
+            sentence: sentence_index,
+        })
+    }
+
+    /// The audience after "told": a pronoun, a known audience noun phrase,
+    /// or a name, ending before "that", punctuation or a time word.
+    fn audience_after(&self, k: usize, e: usize) -> Option<usize> {
+        let t = self.doc.tokens.get(k)?;
+        if k >= e || t.kind != Kind::Word || t.quoted || self.lower(k) == "that" {
+            return None;
+        }
+        if t.has(flags::OBJECT_PRONOUN) {
+            return Some(k + 1);
+        }
+        if !(t.has(flags::AUDIENCE) || t.capital) {
+            return None;
+        }
+        let mut end = k;
+        while end < e && end - k < 6 {
+            let t = self.doc.tokens[end];
+            let lower = self.lower(end);
+            if t.kind != Kind::Word
+                || t.quoted
+                || lower == "that"
+                || (end > k
+                    && t.has(flags::TIME)
+                    && (t.capital || matches!(lower, "last" | "earlier" | "on")))
+            {
+                break;
+            }
+            if end > k && (t.has(flags::CLAUSE | flags::AUX) || self.lexicon.verb(t.info).is_some())
+            {
+                break;
+            }
+            if end > k && t.has(flags::PREP) && !matches!(lower, "of" | "at" | "for") {
+                break;
+            }
+            end += 1;
+        }
+        // Without a clear end, keep only the head: "told reporters the plan ...".
+        let clear_end = end < e
+            && (self.lower(end) == "that"
+                || self.doc.tokens[end].kind != Kind::Word
+                || self.doc.tokens[end].has(flags::TIME | flags::PREP));
+        if !clear_end {
+            let first = self.doc.tokens[k];
+            end = if first.has(flags::DET) {
+                (k + 2).min(e)
+            } else {
+                k + 1
+            };
+            while end < e
+                && self.doc.tokens[end].capital
+                && self.doc.tokens[end - 1].capital
+                && end - k < 4
+            {
+                end += 1;
+            }
+        }
+        Some(end)
+    }
+
+    /// Time, channel and audience phrases after a cue, and nominal cues.
+    fn supplements(&self, mut k: usize, e: usize) -> Supplements {
+        let mut sup = Supplements::default();
+        for _ in 0..8 {
+            if k >= e {
+                break;
+            }
+            let t = self.doc.tokens[k];
+            if t.kind != Kind::Word || t.quoted {
+                break;
+            }
+            let lower = self.lower(k);
+            if let Some(end) = self.time_phrase(k, e) {
+                sup.time.get_or_insert((k, end));
+                k = end;
+                continue;
+            }
+            if t.has(flags::CUE_ADVERB) && !matches!(lower, "that" | "then") {
+                k += 1;
+                continue;
+            }
+            if lower == "to" {
+                if let Some(end) = chunk_forward(self.doc, self.lexicon, k + 1, e) {
+                    let head = self.doc.tokens[end - 1];
+                    if head.has(flags::AUDIENCE | flags::OBJECT_PRONOUN | flags::GROUP_NOUN)
+                        || self.doc.tokens[k + 1].capital
+                    {
+                        sup.audience.get_or_insert((k + 1, end));
+                        k = end;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if matches!(
+                lower,
+                "in" | "at"
+                    | "on"
+                    | "during"
+                    | "via"
+                    | "through"
+                    | "after"
+                    | "following"
+                    | "before"
+                    | "over"
+            ) {
+                // [DET] [up to 3 words] CHANNEL [by|from|with NP]
+                let mut j = k + 1;
+                let mut found_channel = None;
+                while j < e && j - k <= 5 {
+                    let tj = self.doc.tokens[j];
+                    if tj.kind != Kind::Word || tj.quoted {
+                        break;
+                    }
+                    if tj.has(flags::CHANNEL) || (lower == "on" && tj.capital && j == k + 1) {
+                        found_channel = Some(j);
+                        // Compound channels: "news conference", "press briefing".
+                        if j + 1 < e
+                            && self.word_flags(j + 1) & flags::CHANNEL != 0
+                            && !self.doc.tokens[j + 1].quoted
+                        {
+                            found_channel = Some(j + 1);
+                        }
+                        break;
+                    }
+                    if tj.has(flags::CLAUSE | flags::AUX | flags::PREP)
+                        || self.lexicon.verb(tj.info).is_some() && !tj.has(flags::CHANNEL)
+                    {
+                        break;
+                    }
+                    j += 1;
+                }
+                let Some(c) = found_channel else { break };
+                let mut end = c + 1;
+                let by = self.lower(end);
+                if matches!(by, "by" | "from" | "with" | "on" | "to")
+                    && let Some(np_end) = chunk_forward(self.doc, self.lexicon, end + 1, e)
+                {
+                    end = np_end;
+                    if matches!(by, "by" | "from") && self.word_flags(c) & flags::NOMINAL_CUE != 0 {
+                        sup.nominal = Some((c, (c + 2, np_end), (c, np_end)));
+                        sup.channel.get_or_insert((c, np_end));
+                    }
+                }
+                sup.channel.get_or_insert((k, end));
+                k = end;
+                continue;
+            }
+            break;
+        }
+        sup.end = k;
+        sup
+    }
+
+    /// A time phrase starting at `k`: "Tuesday", "on Tuesday", "last month",
+    /// "earlier this week", "on Nov. 2", "in September", "yesterday".
+    pub(crate) fn time_phrase(&self, k: usize, e: usize) -> Option<usize> {
+        let word = |i: usize| -> Option<&str> {
+            let t = self.doc.tokens.get(i)?;
+            (i < e && t.kind == Kind::Word && !t.quoted).then(|| self.lower(i))
+        };
+        let is_weekday = |w: &str| super::dates::weekday_named(w).is_some() && w.len() > 3;
+        let is_month =
+            |w: &str| super::dates::month_named(w.trim_end_matches('.')).is_some() && w != "may";
+        let is_day = |w: &str| {
+            !w.is_empty() && w.len() <= 4 && w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        };
+        let w0 = word(k)?;
+        let mut i = k;
+        if matches!(w0, "on" | "in") {
+            i += 1;
+        }
+        let w = word(i)?;
+        if is_weekday(w) {
+            return Some(i + 1);
+        }
+        if is_month(w) {
+            let mut end = i + 1;
+            if word(end).is_some_and(is_day) {
+                end += 1;
+                if self.kind(end) == Some(Kind::Comma)
+                    && word(end + 1)
+                        .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    end += 2;
+                }
+            } else if word(end)
+                .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+            {
+                end += 1;
+            }
+            return Some(end);
+        }
+        if i != k {
+            return None;
+        }
+        match w {
+            "today" | "yesterday" | "tonight" => Some(k + 1),
+            "last" | "this" | "earlier" => {
+                let w1 = word(k + 1)?;
+                if matches!(w1, "week" | "month" | "year" | "night" | "weekend") || is_weekday(w1) {
+                    return Some(k + 2);
+                }
+                if w == "earlier" && w1 == "this" {
+                    let w2 = word(k + 2)?;
+                    if matches!(w2, "week" | "month" | "year") {
+                        return Some(k + 3);
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn tail(&self, k: usize, e: usize) -> Tail {
+        let Some(t) = self.doc.tokens.get(k).filter(|_| k < e) else {
+            return Tail::End;
+        };
+        match t.kind {
+            Kind::Stop | Kind::CloseParen => Tail::End,
+            Kind::CloseQuote if k + 1 >= e || self.kind(k + 1) == Some(Kind::Stop) => Tail::End,
+            Kind::Comma | Kind::Colon => {
+                if self.kind(k + 1) == Some(Kind::OpenQuote) {
+                    Tail::CommaQuote
+                } else if self.opens_cue_clause(k + 1) {
+                    Tail::CommaCue
+                } else if k + 1 >= e {
+                    Tail::End
+                } else {
+                    Tail::Other
+                }
+            }
+            _ => Tail::Other,
+        }
+    }
+
+    /// The quotation opening at or after `k` (past a comma), up to its closing
+    /// mark or the sentence end.
+    fn quote_after(&self, k: usize, e: usize) -> Range {
+        let mut start = k;
+        while start < e && self.kind(start) != Some(Kind::OpenQuote) {
+            start += 1;
+        }
+        let mut end = start + 1;
+        while end < e && self.kind(end) != Some(Kind::CloseQuote) {
+            end += 1;
+        }
+        (start, (end + 1).min(e))
+    }
+}
