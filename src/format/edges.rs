@@ -232,7 +232,7 @@ fn intern<'a, T>(
 /// # Complexity
 ///
 /// **O(n + m + Σ speakers × relays)** over the reports.
-pub fn write(graph: &Graph, out: &mut impl Write) -> Result<()> {
+pub fn write(graph: &Graph, out: &mut (impl Write + ?Sized)) -> Result<()> {
     writeln!(out, "{HEADER}")?;
     for (report_id, report) in graph.reports() {
         let report_name = report.key.clone().unwrap_or_else(|| report_id.to_string());

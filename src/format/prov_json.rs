@@ -61,7 +61,8 @@
 //! `wasDerivedFrom` though never declared; `wasAttributedTo` gives report
 //! sources (agents become sources: kind from `prov:type`, name from
 //! `prov:label`, else the agent's id); `wasDerivedFrom` gives relays (kind
-//! from `prov:type`; parallel derivations collapse); `actedOnBehalfOf` gives
+//! from `prov:type`; parallel derivations are kept as given, and the queries
+//! count them once); `actedOnBehalfOf` gives
 //! affiliations; records inside bundles are read too, and a bundle becomes a
 //! document holding the reports declared in it. Typed values
 //! (`{"$": "prov:Person", "type": "xsd:QName"}`, also
@@ -168,7 +169,7 @@ impl fmt::Display for Skipped {
 /// # Complexity
 ///
 /// **O(size of the graph)**.
-pub fn write(graph: &Graph, out: &mut impl Write) -> Result<()> {
+pub fn write(graph: &Graph, out: &mut (impl Write + ?Sized)) -> Result<()> {
     write_with(graph, &WriteOptions::default(), out)
 }
 
@@ -181,7 +182,11 @@ pub fn write(graph: &Graph, out: &mut impl Write) -> Result<()> {
 /// # Complexity
 ///
 /// **O(size of the graph)**.
-pub fn write_with(graph: &Graph, options: &WriteOptions, out: &mut impl Write) -> Result<()> {
+pub fn write_with(
+    graph: &Graph,
+    options: &WriteOptions,
+    out: &mut (impl Write + ?Sized),
+) -> Result<()> {
     let mut sink = JsonOut::new(out);
     emit(graph, options, &mut sink)
 }
@@ -689,7 +694,7 @@ fn mention_text(mention: &Mention, names: &Names) -> String {
 
 /// The PROV-JSON writer: one record per line, sections opened as records of
 /// a new kind arrive (the emitter sends each kind's records together).
-struct JsonOut<'w, W: Write> {
+struct JsonOut<'w, W: Write + ?Sized> {
     out: &'w mut W,
     /// The open section at the top level and, inside a bundle, in the bundle.
     section: Option<&'static str>,
@@ -699,7 +704,7 @@ struct JsonOut<'w, W: Write> {
     bundles_open: bool,
 }
 
-impl<'w, W: Write> JsonOut<'w, W> {
+impl<'w, W: Write + ?Sized> JsonOut<'w, W> {
     fn new(out: &'w mut W) -> Self {
         JsonOut {
             out,
@@ -794,7 +799,7 @@ impl<'w, W: Write> JsonOut<'w, W> {
     }
 }
 
-impl<W: Write> Sink for JsonOut<'_, W> {
+impl<W: Write + ?Sized> Sink for JsonOut<'_, W> {
     fn prefixes(&mut self, prefixes: &[(String, String)]) -> Result<()> {
         self.raw("{")?;
         self.enter("prefix")?;
@@ -884,7 +889,10 @@ impl<W: Write> Sink for JsonOut<'_, W> {
 }
 
 /// Writes `text` as a JSON string literal.
-pub(crate) fn write_json_string(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+pub(crate) fn write_json_string(
+    out: &mut (impl Write + ?Sized),
+    text: &str,
+) -> std::io::Result<()> {
     out.write_all(b"\"")?;
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -1773,17 +1781,9 @@ impl<'r, 'a> Builder<'r, 'a> {
                 .map_err(|e| record_error("entity", pending.id, e))?;
         }
         for (from, to, kind, id) in relays {
-            match graph.add_relay(report_id(from)?, report_id(to)?, kind) {
-                Ok(()) => {}
-                Err(Error::DuplicateRelay { .. }) => {
-                    self.skip_repeated(
-                        "wasDerivedFrom",
-                        id,
-                        "repeated derivation collapsed".into(),
-                    );
-                }
-                Err(error) => return Err(record_error("wasDerivedFrom", id, error)),
-            }
+            graph
+                .add_relay(report_id(from)?, report_id(to)?, kind)
+                .map_err(|error| record_error("wasDerivedFrom", id, error))?;
         }
 
         // Claim equivalences.
@@ -2245,4 +2245,100 @@ fn report_id(index: usize) -> Result<ReportId> {
 }
 fn document_id(index: usize) -> Result<DocumentId> {
     DocumentId::from_index(index).ok_or_else(|| too_many("number of documents"))
+}
+
+// ===========================================================================
+// Validation
+// ===========================================================================
+
+/// A problem [`validate`] found in a PROV document read as an attribution
+/// graph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Finding {
+    /// Circular reporting: the reports derive from each other in a cycle.
+    /// PROV-CONSTRAINTS makes a derivation cycle invalid (each entity would
+    /// have to be generated before the other).
+    DerivationCycle {
+        /// The reports of the cycle (a strongly connected component), by id.
+        reports: Vec<ReportId>,
+    },
+    /// A relation that names something the document does not describe as
+    /// it should (an attribution of an entity that is not a report, a
+    /// relation missing an argument), from [`ProvImport::skipped`].
+    DanglingReference(Skipped),
+    /// An agent to which no report is attributed and that publishes no
+    /// document.
+    AgentWithoutReports(SourceId),
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Finding::DerivationCycle { reports } => {
+                let names: Vec<String> = reports.iter().map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "derivation cycle (circular reporting) through {}",
+                    names.join(", ")
+                )
+            }
+            Finding::DanglingReference(skipped) => write!(f, "dangling reference: {skipped}"),
+            Finding::AgentWithoutReports(source) => {
+                write!(f, "agent {source} has no report attributed to it")
+            }
+        }
+    }
+}
+
+/// Checks an imported PROV document: circular reporting (a derivation
+/// cycle, invalid under PROV-CONSTRAINTS), dangling references (from the
+/// import's skipped records) and agents without reports. An empty result
+/// means none was found.
+///
+/// # Complexity
+///
+/// **O(n + m)** for the cycle analysis, plus the number of skipped records.
+pub fn validate(import: &ProvImport) -> Vec<Finding> {
+    let mut findings = validate_graph(&import.graph);
+    findings.extend(
+        import
+            .skipped
+            .iter()
+            .filter(|s| is_dangling(s))
+            .cloned()
+            .map(Finding::DanglingReference),
+    );
+    findings
+}
+
+/// The checks of [`validate`] that need only the graph: derivation cycles
+/// and agents without reports.
+///
+/// # Complexity
+///
+/// **O(n + m)**.
+pub fn validate_graph(graph: &Graph) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = graph
+        .cycles()
+        .into_iter()
+        .map(|cycle| Finding::DerivationCycle {
+            reports: cycle.reports,
+        })
+        .collect();
+    let publishers: std::collections::HashSet<SourceId> =
+        graph.documents().filter_map(|(_, d)| d.publisher).collect();
+    for (source, _) in graph.sources() {
+        if graph.reports_by(source).is_empty() && !publishers.contains(&source) {
+            findings.push(Finding::AgentWithoutReports(source));
+        }
+    }
+    findings
+}
+
+/// Whether a skip is a dangling reference rather than an unmapped feature.
+fn is_dangling(skipped: &Skipped) -> bool {
+    skipped.reason.starts_with("missing ")
+        || skipped.reason.ends_with("is not a report")
+        || skipped.reason.starts_with("not between two claims")
 }

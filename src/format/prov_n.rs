@@ -34,7 +34,7 @@ use crate::graph::Graph;
 /// # Complexity
 ///
 /// **O(size of the graph)**.
-pub fn write(graph: &Graph, out: &mut impl Write) -> Result<()> {
+pub fn write(graph: &Graph, out: &mut (impl Write + ?Sized)) -> Result<()> {
     write_with(graph, &WriteOptions::default(), out)
 }
 
@@ -47,7 +47,11 @@ pub fn write(graph: &Graph, out: &mut impl Write) -> Result<()> {
 /// # Complexity
 ///
 /// **O(size of the graph)**.
-pub fn write_with(graph: &Graph, options: &WriteOptions, out: &mut impl Write) -> Result<()> {
+pub fn write_with(
+    graph: &Graph,
+    options: &WriteOptions,
+    out: &mut (impl Write + ?Sized),
+) -> Result<()> {
     let mut sink = ProvN { out, indent: "  " };
     emit(graph, options, &mut sink)
 }
@@ -64,12 +68,12 @@ pub fn to_string(graph: &Graph) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-struct ProvN<'w, W: Write> {
+struct ProvN<'w, W: Write + ?Sized> {
     out: &'w mut W,
     indent: &'static str,
 }
 
-impl<W: Write> ProvN<'_, W> {
+impl<W: Write + ?Sized> ProvN<'_, W> {
     fn attrs(&mut self, attrs: &AttrList<'_>) -> Result<()> {
         if attrs.is_empty() {
             return Ok(());
@@ -90,7 +94,7 @@ impl<W: Write> ProvN<'_, W> {
     }
 }
 
-impl<W: Write> Sink for ProvN<'_, W> {
+impl<W: Write + ?Sized> Sink for ProvN<'_, W> {
     fn prefixes(&mut self, prefixes: &[(String, String)]) -> Result<()> {
         writeln!(self.out, "document")?;
         for (prefix, iri) in prefixes {
@@ -151,7 +155,7 @@ impl<W: Write> Sink for ProvN<'_, W> {
 }
 
 /// Writes a PROV-N string literal.
-fn write_string(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+fn write_string(out: &mut (impl Write + ?Sized), text: &str) -> std::io::Result<()> {
     out.write_all(b"\"")?;
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {

@@ -66,6 +66,9 @@ fn relay_kind() -> impl Strategy<Value = RelayKind> {
     ]
 }
 
+/// (document pick, span start pick, span end pick).
+type Place = (u8, u8, u8);
+
 #[derive(Clone, Debug)]
 struct SourcePlan {
     kind: SourceKind,
@@ -75,7 +78,7 @@ struct SourcePlan {
     aliases: Vec<String>,
     reliability: Option<u8>,
     /// (document pick, span pick) of mentions; resolved once documents exist.
-    mentions: Vec<(String, Option<(u8, u8, u8)>)>,
+    mentions: Vec<(String, Option<Place>)>,
 }
 
 fn source_plan() -> impl Strategy<Value = SourcePlan> {
@@ -520,6 +523,32 @@ pub fn lawmaker_graph() -> Graph {
         .unwrap();
     graph
         .add_report(Report::unattributed(doc, background))
+        .unwrap();
+    let analysts = graph.add_source(Source::group("Analysts")).unwrap();
+    let labour = graph
+        .add_claim(Claim::new(
+            "Pyongyang is trading labour for Russian technology",
+        ))
+        .unwrap();
+    graph
+        .add_report(
+            Report::by(analysts, labour)
+                .with_cue("say")
+                .in_document(doc),
+        )
+        .unwrap();
+    let estimates = graph
+        .add_source(Source::document("South Korean estimates"))
+        .unwrap();
+    let casualties = graph
+        .add_claim(Claim::new("about 2,000 North Korean soldiers have died"))
+        .unwrap();
+    graph
+        .add_report(
+            Report::by(estimates, casualties)
+                .with_cue("according to")
+                .in_document(doc),
+        )
         .unwrap();
     graph
 }
