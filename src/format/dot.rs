@@ -116,11 +116,24 @@ pub fn write(
         write_source(out, graph, source)?;
     }
     // Documents above their statements.
-    for &(document_id, report_id) in &view.statements {
-        writeln!(
-            out,
-            "  {document_id} -> {report_id} [style=dotted, arrowhead=none];"
-        )?;
+    // A document with many statements would put them all on one very wide
+    // row: stagger them over a few rows instead (as Graphviz's `unflatten`
+    // does), about four to a row.
+    let n_rows = (view.statements.len() / 4).clamp(1, 4);
+    for (i, &(document_id, report_id)) in view.statements.iter().enumerate() {
+        let row = i % n_rows;
+        if row == 0 {
+            writeln!(
+                out,
+                "  {document_id} -> {report_id} [style=dotted, arrowhead=none];"
+            )?;
+        } else {
+            writeln!(
+                out,
+                "  {document_id} -> {report_id} [style=dotted, arrowhead=none, minlen={}];",
+                row + 1
+            )?;
+        }
     }
     for &report_id in &view.reports {
         let Some(report) = graph.report(report_id) else {

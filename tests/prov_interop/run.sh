@@ -8,8 +8,8 @@
 #   PEERS_DIR=/path/to/peers tests/prov_interop/run.sh
 #   N=100000 tests/prov_interop/run.sh   # workload size (default 10000)
 #
-# 1. Our PROV-JSON export of the worked example is read by `prov`, written
-#    back as PROV-JSON and PROV-N; our importer reads prov's PROV-JSON and
+# 1. Our PROV-JSON export of the worked example and of the seed article is
+#    read by `prov`, written back as PROV-JSON and PROV-N; our importer reads prov's PROV-JSON and
 #    `according depths` must give the same file as on the original.
 # 2. On the generated workload, `according depths` must equal the peer's
 #    OUT.depths.tsv byte for byte, from the PROV-JSON and from the edge list,
@@ -57,6 +57,14 @@ same "$WORK/example.before.tsv" "$ROOT/tests/data/peers_example.depths.tsv" "exa
 "$PY" "$PEERS_DIR/peer_prov_networkx.py" "$WORK/example.ours.prov.json" "$WORK/example.peer" \
   --timings "$WORK/timings.jsonl" > /dev/null
 same "$WORK/example.peer.depths.tsv" "$WORK/example.before.tsv" "the peer reads our export of the example"
+
+# --- 1b. The seed article (documents as bundles, claims, own voice) through prov. ---
+cargo run --release --quiet --example seed_json --manifest-path "$ROOT/Cargo.toml" > "$WORK/seed.json"
+"$ACC" depths "$WORK/seed.json" -o "$WORK/seed.before.tsv"
+"$ACC" convert "$WORK/seed.json" --to prov-json -o "$WORK/seed.ours.prov.json"
+"$PY" "$HERE/roundtrip.py" "$WORK/seed.ours.prov.json" "$WORK/seed.prov"
+"$ACC" depths "$WORK/seed.prov.prov.json" -o "$WORK/seed.after.tsv"
+same "$WORK/seed.before.tsv" "$WORK/seed.after.tsv" "seed article depths survive our export and prov"
 
 # --- 2. The generated workload. ---
 "$PY" "$PEERS_DIR/gen_workload.py" "$N" --out-dir "$WORK/data" > /dev/null
