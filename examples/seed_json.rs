@@ -1,4 +1,4 @@
-//! Writes the hand-built graph of the seed article as native JSON on stdout,
+//! Writes the extracted graph of the seed article as native JSON on stdout,
 //! for the command-line tools to convert, draw and query:
 //!
 //! ```sh
@@ -6,17 +6,15 @@
 //! cargo run --example according -- convert seed.json --to dot | dot -Tsvg > docs/seed.svg
 //! ```
 
-#[path = "seed_article/hand_built.rs"]
-#[allow(dead_code)]
-mod hand_built;
+#[path = "seed_article/seed.rs"]
+#[allow(dead_code)] // this example writes the graph only
+mod seed;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-const ARTICLE: &str = include_str!("data/seed_article.txt");
-
 fn main() -> ExitCode {
-    let seed = match hand_built::build(ARTICLE) {
+    let seed = match seed::extract() {
         Ok(seed) => seed,
         Err(error) => {
             eprintln!("error: seed article: {error}");
