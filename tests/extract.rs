@@ -108,6 +108,41 @@ const TABLE: &[(&str, &[Expected])] = &[
             "business is slow",
         )],
     ),
+    // After a quotation, an inverted source keeps its appositives and
+    // affiliation, but not an age or a participial clause.
+    (
+        "\u{201C}The plan is sound,\u{201D} said Rosa Delgado, a budget analyst at the city council.",
+        &[(
+            "Rosa Delgado, a budget analyst at the city council",
+            "said",
+            "The plan is sound",
+        )],
+    ),
+    (
+        "\"We need more nurses,\" said Tom Reed, 61, of Springfield.",
+        &[("Tom Reed", "said", "We need more nurses")],
+    ),
+    (
+        "\"Nobody asked us,\" Rep. Ann Cole (D-Ore.) said.",
+        &[("Rep. Ann Cole (D-Ore.)", "said", "Nobody asked us")],
+    ),
+    // Appositives headed by a title; asides between subject and verb.
+    (
+        "Karl Weber, director of the port authority, said the cranes would be replaced.",
+        &[(
+            "Karl Weber, director of the port authority",
+            "said",
+            "the cranes would be replaced",
+        )],
+    ),
+    (
+        "The chairman, speaking after the vote, said the committee had done its job.",
+        &[("The chairman", "said", "the committee had done its job")],
+    ),
+    (
+        "The treasurer however said the accounts were in order.",
+        &[("The treasurer", "said", "the accounts were in order")],
+    ),
     // Titles and names.
     (
         "Sen. Jane Doe warned that the bill would fail.",

@@ -564,19 +564,27 @@ impl Analyzer<'_> {
             && matches!(self.kind(b), Some(Kind::Comma | Kind::CloseQuote))
         {
             let np_from = v + 1;
+            // After a closed quotation the inverted cue is certain, and the
+            // source takes in its affiliation and appositives:
+            // `"...," said Smith, a spokesman for the agency.`
+            let after_quotation = self.kind(b) == Some(Kind::CloseQuote)
+                || b > s && self.kind(b - 1) == Some(Kind::CloseQuote);
             if let Some(np_end) = chunk_forward(self.doc, self.lexicon, np_from, e) {
                 let mut np_end = np_end;
-                // An appositive after the name: "said Smith, a spokesman for X."
-                if self.kind(np_end) == Some(Kind::Comma)
+                if after_quotation {
+                    np_end = self.extend_source(np_end, e);
+                } else if self.kind(np_end) == Some(Kind::Comma)
                     && let Some(app_end) = chunk_forward(self.doc, self.lexicon, np_end + 1, e)
                     && matches!(self.tail(app_end, e), Tail::End)
                     && self.word_flags(np_end + 1) & flags::DET != 0
                 {
+                    // An appositive after the name: "said Smith, a spokesman for X."
                     np_end = app_end;
                 }
                 let after = self.supplements(np_end, e);
                 let tail = self.tail(after.end, e);
-                if matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue) {
+                if after_quotation || matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue)
+                {
                     let start = self.content_start(s, b);
                     let mut content = vec![(start, b + 1)];
                     if tail == Tail::CommaQuote {
@@ -645,14 +653,130 @@ impl Analyzer<'_> {
         Some((found, self.nominal(&supplements, sentence_index)))
     }
 
+    /// The end of a source mention whose head phrase ends at `np_end`,
+    /// taking in a parenthesised affiliation ("Rep. Smith (D-Ohio)") and the
+    /// appositives after it up to the end of the sentence ("Smith, a
+    /// spokesman for the agency who ..."). An age (", 59,"), a participial
+    /// or adverbial clause (", adding", ", though") or a relative clause with
+    /// its own cue ("Smith, who said") is not part of the mention.
+    fn extend_source(&self, np_end: usize, e: usize) -> usize {
+        let mut end = np_end;
+        if self.kind(end) == Some(Kind::OpenParen)
+            && let Some(close) = (end + 1..e.min(end + 8))
+                .find(|&k| matches!(self.kind(k), Some(Kind::CloseParen | Kind::Stop)))
+            && self.kind(close) == Some(Kind::CloseParen)
+        {
+            end = close + 1;
+        }
+        if self.kind(end) != Some(Kind::Comma) {
+            return end;
+        }
+        let k = end + 1;
+        let Some(t) = self.doc.tokens.get(k).filter(|_| k < e) else {
+            return end;
+        };
+        if t.kind != Kind::Word || t.quoted || self.opens_cue_clause(k) {
+            return end;
+        }
+        let lower = self.lower(k);
+        if lower.bytes().next().is_some_and(|c| c.is_ascii_digit())
+            || t.info.form == Form::Gerund
+            || (!t.capital
+                && lower.len() > 3
+                && (lower.ends_with("ing") || lower.ends_with("ed"))
+                && !t.has(flags::TITLE | flags::PERSON_NOUN | flags::GROUP_NOUN))
+        {
+            return end;
+        }
+        if t.has(flags::CLAUSE) && !matches!(lower, "who" | "whose") {
+            return end;
+        }
+        if lower == "who"
+            && self.doc.tokens.get(k + 1).is_some_and(|n| {
+                self.lexicon.verb(n.info).is_some() || n.has(flags::AUX | flags::CUE_ADVERB)
+            })
+            && self.relative_cue(k + 1, e)
+        {
+            return end;
+        }
+        let mut j = k;
+        while j < e && j - k < 45 {
+            match self.kind(j) {
+                Some(
+                    Kind::Stop
+                    | Kind::OpenQuote
+                    | Kind::CloseQuote
+                    | Kind::StrayQuote
+                    | Kind::Semicolon
+                    | Kind::Colon
+                    | Kind::Dash,
+                ) => break,
+                Some(Kind::Comma) if self.opens_cue_clause(j + 1) => break,
+                _ => j += 1,
+            }
+        }
+        if j - k >= 45 {
+            return end;
+        }
+        while j > k && self.kind(j - 1) == Some(Kind::Comma) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Whether a relative clause's verb group starting at `k` holds a cue
+    /// verb ("who said", "who has long argued").
+    fn relative_cue(&self, k: usize, e: usize) -> bool {
+        let mut p = k;
+        while p < e && p - k < 4 {
+            let t = self.doc.tokens[p];
+            if t.kind != Kind::Word {
+                return false;
+            }
+            if self.lexicon.verb(t.info).is_some() {
+                return matches!(t.info.form, Form::Past | Form::Present3 | Form::Base);
+            }
+            if !t.has(flags::AUX | flags::CUE_ADVERB) {
+                return false;
+            }
+            p += 1;
+        }
+        false
+    }
+
+    /// The start of the noun phrase ending just before `end`, taking in a
+    /// parenthesised affiliation at its end ("Rep. Smith (D-Ohio)").
+    fn np_back(&self, s: usize, end: usize) -> Option<usize> {
+        if end > s + 2 && self.kind(end - 1) == Some(Kind::CloseParen) {
+            let open = (end.saturating_sub(9).max(s)..end - 1)
+                .rev()
+                .find(|&k| matches!(self.kind(k), Some(Kind::OpenParen | Kind::CloseParen)))?;
+            if self.kind(open) != Some(Kind::OpenParen) {
+                return None;
+            }
+            return chunk_back(self.doc, self.lexicon, s, open);
+        }
+        chunk_back(self.doc, self.lexicon, s, end)
+    }
+
     /// The source phrase ending just before the cue at `cue_start`, with an
     /// appositive between commas ("An international group, the Monitoring
-    /// Team, said"; "Smith, a spokesman for the ministry, said").
+    /// Team, said"; "Smith, a spokesman for the ministry, said"). Phrases
+    /// between the source and the cue that do not describe the source ("in
+    /// Ohio", "speaking at a rally", "however") are left out of it.
     fn source_before(&self, s: usize, cue_start: usize) -> Option<Range> {
         let separator = |k: usize| matches!(self.kind(k), Some(Kind::Comma | Kind::Dash));
+        // A sentence adverb between subject and verb: "Smith however said".
+        let mut cue_start = cue_start;
+        if cue_start > s + 1
+            && matches!(self.lower(cue_start - 1), "however" | "meanwhile" | "too")
+            && !self.doc.tokens[cue_start - 1].quoted
+        {
+            cue_start -= 1;
+        }
         let comma_before = cue_start > s + 1 && separator(cue_start - 1);
         if !comma_before {
-            let np_start = chunk_back(self.doc, self.lexicon, s, cue_start)?;
+            let np_start = self.np_back(s, cue_start)?;
             return Some((np_start, cue_start));
         }
         let src_end = cue_start - 1;
@@ -690,16 +814,29 @@ impl Analyzer<'_> {
         }
         let modifier = |(a, b): Range| {
             let t = self.doc.tokens[a];
-            let relative = matches!(self.lower(a), "who" | "whose" | "which");
+            let lower = self.lower(a);
+            let relative = matches!(lower, "who" | "whose");
             let appositive = t.capital
-                || t.has(flags::DET)
-                || self
-                    .lower(a)
-                    .bytes()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_digit());
-            (relative || appositive) && b - a <= 20
+                || t.has(flags::DET | flags::TITLE | flags::PERSON_NOUN | flags::GROUP_NOUN)
+                || matches!(lower, "one" | "both" | "then" | "now" | "former" | "each")
+                || lower.bytes().next().is_some_and(|c| c.is_ascii_digit())
+                || self.np_back(a, b) == Some(a);
+            (relative || appositive) && b - a <= 24 && t.kind == Kind::Word
         };
+        // Phrases that sit between a subject and its verb without describing
+        // it: a place or time ("in Ohio"), a participle ("speaking at a
+        // rally"), a sentence adverb.
+        let aside = |(a, b): Range| {
+            let t = self.doc.tokens[a];
+            let lower = self.lower(a);
+            t.kind == Kind::Word
+                && !t.capital
+                && b - a <= 12
+                && (t.has(flags::PREP)
+                    || matches!(lower, "which" | "however" | "meanwhile" | "too" | "though")
+                    || lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed")))
+        };
+        let mut include_end = src_end;
         for (j, &(a, b)) in segments.iter().enumerate() {
             let at_clause_start = a == s
                 || matches!(
@@ -708,13 +845,33 @@ impl Analyzer<'_> {
                         Kind::CloseQuote | Kind::Colon | Kind::OpenQuote | Kind::Comma | Kind::Dash
                     )
                 );
-            let first = self.doc.tokens[a];
-            let head_like = first.capital && first.info.flags & (flags::PREP | flags::CLAUSE) == 0
-                || first.has(flags::DET) && !first.capital;
-            let covers = chunk_back(self.doc, self.lexicon, s, b) == Some(a) && b - a <= 10;
-            let modifiers_ok = segments[..j].iter().all(|&seg| modifier(seg));
-            if covers && head_like && modifiers_ok && (j > 0 || a == s) && at_clause_start {
+            let head = self.np_back(s, b).filter(|&h| {
+                h >= a
+                    && b - h <= 12
+                    && (a..h).all(|k| {
+                        matches!(self.lower(k), "but" | "and" | "so" | "yet")
+                            || self.word_flags(k) & flags::CUE_ADVERB != 0
+                    })
+            });
+            if let Some(h) = head
+                && j > 0
+                && at_clause_start
+            {
+                let first = self.doc.tokens[h];
+                let head_like = first.capital
+                    && first.info.flags & (flags::PREP | flags::CLAUSE) == 0
+                    || first.has(flags::DET) && !first.capital
+                    || first.has(flags::PRONOUN);
+                if head_like && include_end > h {
+                    return Some((h, include_end));
+                }
+            }
+            if j == 0 && a == s && head == Some(a) {
                 return Some((a, src_end));
+            }
+            if aside((a, b)) {
+                include_end = a.saturating_sub(1);
+                continue;
             }
             if !modifier((a, b)) {
                 break;
