@@ -143,6 +143,31 @@ const TABLE: &[(&str, &[Expected])] = &[
         "The treasurer however said the accounts were in order.",
         &[("The treasurer", "said", "the accounts were in order")],
     ),
+    // Coordinated reports are separate attributions.
+    (
+        "The senator praised the plan and said it would pass easily.",
+        &[
+            ("The senator", "praised", "the plan"),
+            ("The senator", "said", "it would pass easily"),
+        ],
+    ),
+    (
+        "Half the voters said the economy was weak, and a third said it was improving.",
+        &[
+            ("Half the voters", "said", "the economy was weak"),
+            ("a third", "said", "it was improving"),
+        ],
+    ),
+    // A relative pronoun is the source of its clause.
+    (
+        "The pilot, who said the engine had failed, landed safely.",
+        &[("who", "said", "the engine had failed")],
+    ),
+    // A postposed cue at the end holds a cue earlier in the sentence.
+    (
+        "The mayor will add two buses to the route, he said.",
+        &[("he", "said", "The mayor will add two buses to the route")],
+    ),
     // Titles and names.
     (
         "Sen. Jane Doe warned that the bill would fail.",

@@ -357,6 +357,22 @@ impl Analyzer<'_> {
             if t.kind == Kind::Comma && self.opens_cue_clause(k + 1) {
                 return k;
             }
+            // Another report after a comma: "..., the manager said he".
+            if t.kind == Kind::Comma
+                && k > start
+                && self.clause_with_cue(k + 1, e)
+                && !matches!(self.tail_after_cue(k + 1, e), Tail::End)
+            {
+                return k;
+            }
+            // A coordinated report: "... and said", ", and analysts say".
+            if k > start && self.coordinated_cue(k, e) {
+                return if self.kind(k - 1) == Some(Kind::Comma) {
+                    k - 1
+                } else {
+                    k
+                };
+            }
             // A contrasting clause or a semicolon ends the reported content:
             // "X happened, but Y did not say when".
             if t.kind == Kind::Semicolon && k > start
@@ -371,6 +387,84 @@ impl Analyzer<'_> {
             }
         }
         e
+    }
+
+    /// Whether token `k` is "and" or "but" opening a coordinated report: a
+    /// second cue verb of the same subject ("and said") or a clause with a
+    /// subject and a cue verb of its own (", and analysts say").
+    fn coordinated_cue(&self, k: usize, e: usize) -> bool {
+        if !matches!(self.lower(k), "and" | "but") || self.doc.tokens[k].quoted {
+            return false;
+        }
+        let finite_cue = |p: usize| {
+            let t = self.doc.tokens[p];
+            !t.quoted
+                && !t.capital
+                && matches!(t.info.form, Form::Past | Form::Present3)
+                && self
+                    .lexicon
+                    .verb(t.info)
+                    .is_some_and(|v| !v.noun_homograph && v.class != CueClass::Mental)
+        };
+        // "and said", "and later told".
+        let mut p = k + 1;
+        while p < e && p - k <= 3 && self.word_flags(p) & (flags::CUE_ADVERB | flags::AUX) != 0 {
+            p += 1;
+        }
+        if p < e && finite_cue(p) && !matches!(self.lower(p + 1), "to" | "by") {
+            return true;
+        }
+        // ", and three in four said": only after a comma, with a short subject.
+        if k == 0 || self.kind(k - 1) != Some(Kind::Comma) {
+            return false;
+        }
+        self.clause_with_cue(k + 1, e)
+    }
+
+    /// Whether a clause with a short subject and a finite cue verb starts at
+    /// `k` ("three in four said ...").
+    fn clause_with_cue(&self, k: usize, e: usize) -> bool {
+        let finite_cue = |p: usize| {
+            let t = self.doc.tokens[p];
+            !t.quoted
+                && !t.capital
+                && matches!(t.info.form, Form::Past | Form::Present3)
+                && self
+                    .lexicon
+                    .verb(t.info)
+                    .is_some_and(|v| !v.noun_homograph && v.class != CueClass::Mental)
+        };
+        let k = k - 1;
+        let mut p = k + 1;
+        while p < e && p - k <= 8 {
+            let t = self.doc.tokens[p];
+            if t.kind != Kind::Word || t.quoted {
+                return false;
+            }
+            if self.lexicon.verb(t.info).is_some() {
+                return p > k + 1
+                    && finite_cue(p)
+                    && chunk_back(self.doc, self.lexicon, k + 1, p).is_some();
+            }
+            if t.has(flags::CLAUSE | flags::AUX) && !t.has(flags::DET) {
+                return false;
+            }
+            p += 1;
+        }
+        false
+    }
+
+    /// What follows the first cue verb at or after `k`: whether its clause
+    /// ends there (a postposed "..., he said.").
+    fn tail_after_cue(&self, k: usize, e: usize) -> Tail {
+        let Some(v) = (k..e.min(k + 10)).find(|&p| {
+            let t = self.doc.tokens[p];
+            t.kind == Kind::Word && self.lexicon.verb(t.info).is_some()
+        }) else {
+            return Tail::Other;
+        };
+        let supplements = self.supplements(v + 1, e);
+        self.tail(supplements.end, e)
     }
 
     /// Whether a content before token `b` ends as a quotation does:
@@ -430,7 +524,18 @@ impl Analyzer<'_> {
         let prev = v.checked_sub(1).filter(|&p| p >= s);
         let prev_flags = prev.map_or(0, |p| self.word_flags(p));
         let next_lower = self.lower(v + 1);
-        if verb.not_before_to && next_lower == "to" {
+        if (verb.not_before_to || verb.lemma == "add") && next_lower == "to" {
+            return None;
+        }
+        // "continue" reports only before a clause or a quotation: "he
+        // continued: ...", not "he continued his push".
+        if verb.lemma == "continue"
+            && !(self.lower(v + 1) == "that"
+                || matches!(
+                    self.kind(v + 1),
+                    Some(Kind::Comma | Kind::Colon | Kind::OpenQuote | Kind::Stop)
+                ))
+        {
             return None;
         }
         if prev.is_some_and(|p| self.lower(p) == "to") {
@@ -571,16 +676,7 @@ impl Analyzer<'_> {
                 || b > s && self.kind(b - 1) == Some(Kind::CloseQuote);
             if let Some(np_end) = chunk_forward(self.doc, self.lexicon, np_from, e) {
                 let mut np_end = np_end;
-                if after_quotation {
-                    np_end = self.extend_source(np_end, e);
-                } else if self.kind(np_end) == Some(Kind::Comma)
-                    && let Some(app_end) = chunk_forward(self.doc, self.lexicon, np_end + 1, e)
-                    && matches!(self.tail(app_end, e), Tail::End)
-                    && self.word_flags(np_end + 1) & flags::DET != 0
-                {
-                    // An appositive after the name: "said Smith, a spokesman for X."
-                    np_end = app_end;
-                }
+                np_end = self.extend_source(np_end, e);
                 let after = self.supplements(np_end, e);
                 let tail = self.tail(after.end, e);
                 if after_quotation || matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue)
@@ -641,6 +737,24 @@ impl Analyzer<'_> {
             found.source = shared_source();
             found.source_shared = true;
             found.source?;
+            return Some((found, self.nominal(&supplements, sentence_index)));
+        }
+        // A relative pronoun is the source of its clause's cue, and the
+        // content ends with the clause: "Smith, who said he was tired, left".
+        if cue_start > s
+            && self.lower(cue_start - 1) == "who"
+            && !self.doc.tokens[cue_start - 1].quoted
+        {
+            found.source = Some((cue_start - 1, cue_start));
+            if let Some(part) = found.content.first_mut() {
+                let (a, b) = *part;
+                if let Some(k) = (a + 1..b).find(|&k| {
+                    matches!(self.kind(k), Some(Kind::Comma | Kind::Dash))
+                        && !self.doc.tokens[k].quoted
+                }) {
+                    part.1 = k;
+                }
+            }
             return Some((found, self.nominal(&supplements, sentence_index)));
         }
         let mut source = self.source_before(s, cue_start)?;
