@@ -229,6 +229,93 @@ impl Analyzer<'_> {
         }
     }
 
+    /// A paragraph opened by a speaker's name and a colon, as in headlines
+    /// and transcripts ("Smith: We Will Win", "MODERATOR: Welcome back."):
+    /// the name is the source, the colon the cue, the rest of the paragraph
+    /// (tokens up to `paragraph_end`) the content.
+    pub(crate) fn speaker_label(
+        &self,
+        sentence_index: usize,
+        s: usize,
+        paragraph_end: usize,
+    ) -> Option<Found> {
+        let colon = (s..paragraph_end.min(s + 7)).find(|&k| self.kind(k) != Some(Kind::Word))?;
+        if colon == s || self.kind(colon) != Some(Kind::Colon) {
+            return None;
+        }
+        let first = self.doc.tokens[s];
+        if !first.capital || self.word_flags(s) & (flags::DET | flags::PREP | flags::CLAUSE) != 0 {
+            return None;
+        }
+        if matches!(
+            self.lower(s),
+            "related"
+                | "update"
+                | "updated"
+                | "note"
+                | "editor's"
+                | "editors"
+                | "watch"
+                | "video"
+                | "photo"
+                | "photos"
+                | "source"
+                | "sources"
+                | "read"
+                | "transcript"
+                | "see"
+                | "click"
+                | "breaking"
+                | "exclusive"
+                | "more"
+                | "also"
+                | "correction"
+                | "listen"
+                | "subscribe"
+                | "follow"
+                | "contact"
+                | "disclosure"
+                | "here"
+                | "this"
+                | "why"
+                | "what"
+                | "how"
+                | "when"
+                | "where"
+                | "who"
+        ) {
+            return None;
+        }
+        for k in s..colon {
+            let t = self.doc.tokens[k];
+            let joiner = matches!(self.lower(k), "of" | "and" | "de" | "van" | "von");
+            if t.quoted || !(t.capital || joiner) || self.lexicon.verb(t.info).is_some() {
+                return None;
+            }
+        }
+        let n_words = (colon + 1..paragraph_end)
+            .filter(|&k| self.kind(k) == Some(Kind::Word))
+            .take(3)
+            .count();
+        if n_words < 3 {
+            return None;
+        }
+        Some(Found {
+            kind: FoundKind::Verb,
+            source: Some((s, colon)),
+            source_shared: false,
+            cue: (colon, colon + 1),
+            cue_head: (colon, colon + 1),
+            content: vec![(colon + 1, paragraph_end)],
+            attitude: Attitude::Assertion,
+            audience: None,
+            channel: None,
+            time: None,
+            parent: None,
+            sentence: sentence_index,
+        })
+    }
+
     /// "according to X" and "citing X".
     fn according_and_citing(
         &self,
@@ -521,6 +608,12 @@ impl Analyzer<'_> {
             }
         }
         let has_be = (cue_start..v).any(|k| self.word_flags(k) & flags::BE != 0);
+        if verb.lemma == "ask"
+            && form == Form::Past
+            && let Some(found) = self.asked(sentence_index, s, e, cue_start, v, has_be)
+        {
+            return Some((found, None));
+        }
         let prev = v.checked_sub(1).filter(|&p| p >= s);
         let prev_flags = prev.map_or(0, |p| self.word_flags(p));
         let next_lower = self.lower(v + 1);
@@ -765,6 +858,87 @@ impl Analyzer<'_> {
         found.source = Some(source);
         let _ = before;
         Some((found, self.nominal(&supplements, sentence_index)))
+    }
+
+    /// A question put to someone, without its asker or with it after "by":
+    /// "When asked whether ..., she said", "Asked about X, he ...", "she was
+    /// asked by reporters if ...". The content is the question, up to the
+    /// end of its clause.
+    fn asked(
+        &self,
+        sentence_index: usize,
+        s: usize,
+        e: usize,
+        cue_start: usize,
+        v: usize,
+        has_be: bool,
+    ) -> Option<Found> {
+        let opens = cue_start == s
+            || matches!(
+                self.lower(cue_start - 1),
+                "when" | "after" | "as" | "if" | "once"
+            )
+            || self.kind(cue_start - 1) == Some(Kind::Comma);
+        if !(opens || has_be) {
+            return None;
+        }
+        let mut k = v + 1;
+        let mut source = None;
+        if self.lower(k) == "by"
+            && let Some(end) = chunk_forward(self.doc, self.lexicon, k + 1, e)
+        {
+            source = Some((k + 1, end));
+            k = end;
+        }
+        let supplements = self.supplements(k, e);
+        k = supplements.end;
+        if self.kind(k) == Some(Kind::Comma) && self.kind(k + 1) == Some(Kind::Word) {
+            k += 1;
+        }
+        let question_word = matches!(
+            self.lower(k),
+            "whether"
+                | "if"
+                | "about"
+                | "why"
+                | "what"
+                | "who"
+                | "whom"
+                | "how"
+                | "when"
+                | "where"
+                | "which"
+                | "for"
+                | "to"
+        );
+        if !question_word || self.doc.tokens.get(k).is_none_or(|t| t.quoted) {
+            return None;
+        }
+        let mut end = k + 1;
+        while end < e {
+            let boundary = matches!(
+                self.kind(end),
+                Some(Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Dash)
+            );
+            if boundary && !self.doc.tokens[end].quoted {
+                break;
+            }
+            end += 1;
+        }
+        Some(Found {
+            kind: FoundKind::Verb,
+            source,
+            source_shared: false,
+            cue: (cue_start, v + 1),
+            cue_head: (v, v + 1),
+            content: vec![(k, end)],
+            attitude: Attitude::Question,
+            audience: None,
+            channel: supplements.channel,
+            time: supplements.time,
+            parent: None,
+            sentence: sentence_index,
+        })
     }
 
     /// The end of a source mention whose head phrase ends at `np_end`,
