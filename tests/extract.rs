@@ -191,6 +191,38 @@ const TABLE: &[(&str, &[Expected])] = &[
             ("the manager", "said", "it was too early to tell"),
         ],
     ),
+    // Raising verbs: the subject belongs to the content, no source is named.
+    (
+        "The new bridge seems unlikely to open before winter.",
+        &[(
+            "",
+            "seems",
+            "The new bridge | unlikely to open before winter",
+        )],
+    ),
+    (
+        "The council is expected to approve the budget on Tuesday.",
+        &[(
+            "",
+            "is expected",
+            "The council | to approve the budget on Tuesday",
+        )],
+    ),
+    // Refusals and intentions take an infinitive content.
+    (
+        "A spokesman for the airline declined to comment.",
+        &[("A spokesman for the airline", "declined", "to comment")],
+    ),
+    // Particles belong to the cue.
+    (
+        "The coach talked about the injuries that had hurt the team.",
+        &[(
+            "The coach",
+            "talked about",
+            "the injuries that had hurt the team",
+        )],
+    ),
+    ("The mayor spoke at the opening of the library.", &[]),
     // Titles and names.
     (
         "Sen. Jane Doe warned that the bill would fail.",

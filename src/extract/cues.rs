@@ -39,6 +39,47 @@ fn np_like(doc: &Doc, i: usize) -> bool {
     })
 }
 
+/// Whether a cue verb's particle follows it.
+enum Particle {
+    /// The particle is there and belongs to the cue: "called for".
+    Takes,
+    /// The verb reports only with a particle, which is missing: "spoke".
+    Missing,
+    /// The verb needs none: "said".
+    Optional,
+}
+
+/// Verbs that report with a particle, which then belongs to the cue:
+/// "referred to", "pointed out", "talked about", "warned of".
+fn particle(lemma: &str, next: &str) -> Particle {
+    let (particles, required): (&[&str], bool) = match lemma {
+        "refer" => (&["to"], true),
+        "point" => (&["to", "out"], true),
+        "talk" | "speak" => (&["about", "of"], true),
+        "focus" => (&["on"], true),
+        "call" => (&["for", "on"], false),
+        "ask" => (&["for", "about"], false),
+        "agree" => (&["with"], false),
+        "warn" => (&["of", "about", "against"], false),
+        "boast" | "complain" | "worry" => (&["of", "about"], false),
+        "argue" => (&["for", "against"], false),
+        "hint" => (&["at"], false),
+        _ => (&[], false),
+    };
+    if particles.contains(&next) {
+        Particle::Takes
+    } else if required {
+        Particle::Missing
+    } else {
+        Particle::Optional
+    }
+}
+
+/// Whether the token after `v` is "to".
+fn next_is_to(analyzer: &Analyzer<'_>, v: usize) -> bool {
+    analyzer.doc.lower(v + 1) == "to"
+}
+
 /// A token range `start..end`.
 pub(crate) type Range = (usize, usize);
 
@@ -608,6 +649,13 @@ impl Analyzer<'_> {
             }
         }
         let has_be = (cue_start..v).any(|k| self.word_flags(k) & flags::BE != 0);
+        let raising = verb.class == CueClass::Raising
+            || verb.lemma == "expect" && has_be && form == Form::Past && next_is_to(self, v);
+        if raising {
+            return self
+                .raising(sentence_index, s, e, cue_start, v, verb.lemma)
+                .map(|found| (found, None));
+        }
         if verb.lemma == "ask"
             && form == Form::Past
             && let Some(found) = self.asked(sentence_index, s, e, cue_start, v, has_be)
@@ -618,6 +666,10 @@ impl Analyzer<'_> {
         let prev_flags = prev.map_or(0, |p| self.word_flags(p));
         let next_lower = self.lower(v + 1);
         if (verb.not_before_to || verb.lemma == "add") && next_lower == "to" {
+            return None;
+        }
+        // "declined to comment", but not "prices declined".
+        if matches!(verb.lemma, "decline" | "refuse") && next_lower != "to" {
             return None;
         }
         // "continue" reports only before a clause or a quotation: "he
@@ -691,8 +743,10 @@ impl Analyzer<'_> {
         let attitude = verb.attitude;
         // Particles that belong to the cue: "called for", "called on".
         let mut v_end = v + 1;
-        if verb.lemma == "call" && matches!(next_lower, "for" | "on") {
-            v_end = v + 2;
+        match particle(verb.lemma, next_lower) {
+            Particle::Takes => v_end = v + 2,
+            Particle::Missing => return None,
+            Particle::Optional => {}
         }
         // Audience right after a verb of telling.
         let mut k = v_end;
@@ -858,6 +912,52 @@ impl Analyzer<'_> {
         found.source = Some(source);
         let _ = before;
         Some((found, self.nominal(&supplements, sentence_index)))
+    }
+
+    /// A raising verb: its subject and complement together are the content,
+    /// and no source is named ("the plan seems doomed", "the bill is
+    /// expected to pass").
+    fn raising(
+        &self,
+        sentence_index: usize,
+        s: usize,
+        e: usize,
+        cue_start: usize,
+        v: usize,
+        lemma: &str,
+    ) -> Option<Found> {
+        let next = self.doc.tokens.get(v + 1).filter(|_| v + 1 < e)?;
+        if next.kind != Kind::Word || next.quoted {
+            return None;
+        }
+        let next_lower = self.lower(v + 1);
+        if lemma != "seem" && next_lower != "to" {
+            return None;
+        }
+        if next.has(flags::PREP) && !matches!(next_lower, "to" | "like") {
+            return None;
+        }
+        let subject_start = chunk_back(self.doc, self.lexicon, s, cue_start)?;
+        let complement = (v + 1, self.content_end(v + 1, e));
+        let mut content = Vec::with_capacity(2);
+        if self.lower(subject_start) != "it" {
+            content.push((subject_start, cue_start));
+        }
+        content.push(complement);
+        Some(Found {
+            kind: FoundKind::Verb,
+            source: None,
+            source_shared: false,
+            cue: (cue_start, v + 1),
+            cue_head: (v, v + 1),
+            content,
+            attitude: Attitude::Belief,
+            audience: None,
+            channel: None,
+            time: None,
+            parent: None,
+            sentence: sentence_index,
+        })
     }
 
     /// A question put to someone, without its asker or with it after "by":
