@@ -233,6 +233,16 @@ const TABLE: &[(&str, &[Expected])] = &[
             "Why wait? The money is there! | We start in June",
         )],
     ),
+    // Stances are reported; the nouns and adverbs that look like them are not.
+    (
+        "Most farmers support the new water rules.",
+        &[("Most farmers", "support", "the new water rules")],
+    ),
+    (
+        "Public support for the plan fell, and the mayor went back to the council.",
+        &[],
+    ),
+    ("She runs a charity called Open Doors.", &[]),
     // Titles and names.
     (
         "Sen. Jane Doe warned that the bill would fail.",

@@ -668,6 +668,27 @@ impl Analyzer<'_> {
         if (verb.not_before_to || verb.lemma == "add") && next_lower == "to" {
             return None;
         }
+        // "support for", "went back to": nouns and adverbs, not cues.
+        if matches!(verb.lemma, "support" | "back")
+            && (self.word_flags(v + 1) & flags::PREP != 0
+                || !matches!(self.kind(v + 1), Some(Kind::Word | Kind::OpenQuote)))
+        {
+            return None;
+        }
+        // "a program called Head Start" names, it does not report.
+        if verb.lemma == "call"
+            && form == Form::Past
+            && cue_start == v
+            && !matches!(next_lower, "for" | "on")
+            && prev.is_some_and(|p| {
+                let t = self.doc.tokens[p];
+                t.kind == Kind::Word
+                    && !t.capital
+                    && !t.has(flags::PRONOUN | flags::AUX | flags::CLAUSE)
+            })
+        {
+            return None;
+        }
         // "declined to comment", but not "prices declined".
         if matches!(verb.lemma, "decline" | "refuse") && next_lower != "to" {
             return None;
