@@ -243,6 +243,15 @@ const TABLE: &[(&str, &[Expected])] = &[
         &[],
     ),
     ("She runs a charity called Open Doors.", &[]),
+    // A written statement named right after the verb belongs to the cue.
+    (
+        "The union said in a statement that the strike would go ahead.",
+        &[(
+            "The union",
+            "said in a statement",
+            "that the strike would go ahead",
+        )],
+    ),
     // Titles and names.
     (
         "Sen. Jane Doe warned that the bill would fail.",

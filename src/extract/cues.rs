@@ -783,11 +783,26 @@ impl Analyzer<'_> {
             supplements.audience = audience;
         }
         let tail = self.tail(supplements.end, e);
+        // A written statement right after the verb is part of the cue:
+        // "said in a statement", "said in a news release".
+        let mut cue_end = v_end;
+        if supplements.channel.is_some_and(|(a, _)| a == v_end)
+            && self.lower(v_end) == "in"
+            && matches!(self.lower(v_end + 1), "a" | "an")
+        {
+            if self.lower(v_end + 2) == "statement" {
+                cue_end = v_end + 3;
+            } else if self.lower(v_end + 3) == "release"
+                && matches!(self.lower(v_end + 2), "news" | "press")
+            {
+                cue_end = v_end + 4;
+            }
+        }
         let mut found = Found {
             kind: FoundKind::Verb,
             source: None,
             source_shared: false,
-            cue: (cue_start, v_end),
+            cue: (cue_start, cue_end),
             cue_head: (v, v_end),
             content: Vec::new(),
             attitude,
