@@ -223,6 +223,35 @@ const TABLE: &[(&str, &[Expected])] = &[
         )],
     ),
     ("The mayor spoke at the opening of the library.", &[]),
+    // A quotation ending in a question or exclamation keeps its postposed
+    // cue, and a quoted paragraph right after it continues it.
+    (
+        "\u{201C}Why wait? The money is there!\u{201D} Okafor said.\n\n\u{201C}We start in June.\u{201D}\n\nThe work will take a year.",
+        &[(
+            "Okafor",
+            "said",
+            "Why wait? The money is there! | We start in June",
+        )],
+    ),
+    // Stances are reported; the nouns and adverbs that look like them are not.
+    (
+        "Most farmers support the new water rules.",
+        &[("Most farmers", "support", "the new water rules")],
+    ),
+    (
+        "Public support for the plan fell, and the mayor went back to the council.",
+        &[],
+    ),
+    ("She runs a charity called Open Doors.", &[]),
+    // A written statement named right after the verb belongs to the cue.
+    (
+        "The union said in a statement that the strike would go ahead.",
+        &[(
+            "The union",
+            "said in a statement",
+            "that the strike would go ahead",
+        )],
+    ),
     // Titles and names.
     (
         "Sen. Jane Doe warned that the bill would fail.",
@@ -488,9 +517,13 @@ fn quotations_spanning_sentences_and_paragraphs() {
                 Next paragraph, plain.";
     let found = Extractor::new().attributions(text);
     assert_eq!(found.len(), 1);
+    // A quoted paragraph right after continues the quotation (news style:
+    // the opening mark repeats, the closing one may be left out); the plain
+    // paragraph after it does not.
     assert_eq!(
         joined(text, &found[0].content),
-        "We lost the vote. We will try again | Nothing is over"
+        "We lost the vote. We will try again | Nothing is over | \
+         The second paragraph opens a quotation that never closes"
     );
     let graph = extract(text);
     assert!(graph.reports().any(|(_, r)| r.is_unattributed()

@@ -668,6 +668,27 @@ impl Analyzer<'_> {
         if (verb.not_before_to || verb.lemma == "add") && next_lower == "to" {
             return None;
         }
+        // "support for", "went back to": nouns and adverbs, not cues.
+        if matches!(verb.lemma, "support" | "back")
+            && (self.word_flags(v + 1) & flags::PREP != 0
+                || !matches!(self.kind(v + 1), Some(Kind::Word | Kind::OpenQuote)))
+        {
+            return None;
+        }
+        // "a program called Head Start" names, it does not report.
+        if verb.lemma == "call"
+            && form == Form::Past
+            && cue_start == v
+            && !matches!(next_lower, "for" | "on")
+            && prev.is_some_and(|p| {
+                let t = self.doc.tokens[p];
+                t.kind == Kind::Word
+                    && !t.capital
+                    && !t.has(flags::PRONOUN | flags::AUX | flags::CLAUSE)
+            })
+        {
+            return None;
+        }
         // "declined to comment", but not "prices declined".
         if matches!(verb.lemma, "decline" | "refuse") && next_lower != "to" {
             return None;
@@ -762,11 +783,26 @@ impl Analyzer<'_> {
             supplements.audience = audience;
         }
         let tail = self.tail(supplements.end, e);
+        // A written statement right after the verb is part of the cue:
+        // "said in a statement", "said in a news release".
+        let mut cue_end = v_end;
+        if supplements.channel.is_some_and(|(a, _)| a == v_end)
+            && self.lower(v_end) == "in"
+            && matches!(self.lower(v_end + 1), "a" | "an")
+        {
+            if self.lower(v_end + 2) == "statement" {
+                cue_end = v_end + 3;
+            } else if self.lower(v_end + 3) == "release"
+                && matches!(self.lower(v_end + 2), "news" | "press")
+            {
+                cue_end = v_end + 4;
+            }
+        }
         let mut found = Found {
             kind: FoundKind::Verb,
             source: None,
             source_shared: false,
-            cue: (cue_start, v_end),
+            cue: (cue_start, cue_end),
             cue_head: (v, v_end),
             content: Vec::new(),
             attitude,

@@ -441,6 +441,9 @@ const VERBS: &[VerbRow] = &[
         &["speaks", "spoke", "speaking"],
     ),
     ("focus", Assertion, Speech, true, false, &[]),
+    ("support", Belief, Speech, true, false, &[]),
+    ("oppose", Belief, Speech, false, false, &[]),
+    ("back", Belief, Speech, true, false, &[]),
     ("seem", Belief, Raising, false, false, &[]),
     ("appear", Belief, Raising, false, false, &[]),
 ];

@@ -572,9 +572,8 @@ fn continue_quotations(doc: &Doc, found: &mut [Found], attributed: &mut [bool]) 
             && tokens.iter().all(|t| t.quoted || t.kind == Kind::Stop);
         let Some(o) = last_outer else { continue };
         let outer = &found[o];
-        let same_paragraph = doc.sentences.get(outer.sentence).is_some_and(|s| {
-            doc.tokens[s.start].paragraph == tokens.first().map_or(u32::MAX, |t| t.paragraph)
-        }) && outer.sentence + 1 == index;
+        // The next sentence, in the same paragraph or opening the next one.
+        let same_paragraph = outer.sentence + 1 == index;
         let outer_quotes = outer
             .content
             .iter()
