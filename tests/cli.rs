@@ -202,3 +202,230 @@ fn bad_usage_prints_usage_and_exits_with_status_2() {
         assert!(!message.contains("panicked"), "{args:?}: {message}");
     }
 }
+
+/// A short news text with one attribution whose speaker and cue are plain.
+const NEWS: &str = "The harbour bridge will stay closed until spring. \
+                    \"We found cracks in two of the piers,\" said Mara Lind, the city engineer.\n";
+
+#[test]
+fn extract_writes_one_document_per_file_with_its_dateline_and_publisher() {
+    let dir = temp_dir("cli-extract-json");
+    let article = dir.join("bridge.txt");
+    std::fs::write(&article, NEWS).unwrap();
+    let output = run(&[
+        "extract",
+        article.to_str().unwrap(),
+        "--date",
+        "2024-03-07",
+        "--publisher",
+        "The Harbour Times",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let graph = according::format::json::read(&output.stdout).unwrap();
+
+    let (document_id, document) = graph.documents().next().expect("one document");
+    assert_eq!(graph.documents().count(), 1);
+    assert_eq!(document.key.as_deref(), Some("bridge.txt"));
+    assert_eq!(document.text.as_deref(), Some(NEWS));
+    assert_eq!(
+        document.date,
+        Some(time::Date::from_calendar_date(2024, time::Month::March, 7).unwrap())
+    );
+    let publisher = document.publisher.and_then(|id| graph.source(id)).unwrap();
+    assert_eq!(publisher.name, "The Harbour Times");
+
+    let attributed: Vec<_> = graph
+        .reports_in(document_id)
+        .iter()
+        .filter_map(|&id| graph.report(id))
+        .filter(|report| !report.sources.is_empty())
+        .collect();
+    assert_eq!(attributed.len(), 1, "{attributed:?}");
+    let speaker = graph.source(attributed[0].sources[0]).unwrap();
+    assert_eq!(speaker.name, "Mara Lind");
+    assert_eq!(attributed[0].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn extract_to_brat_writes_name_ann_into_the_output_directory() {
+    let dir = temp_dir("cli-extract-brat");
+    let article = dir.join("bridge.txt");
+    std::fs::write(&article, NEWS).unwrap();
+    // The directory does not exist yet: extract creates it.
+    let out_dir = dir.join("predictions").join("dev");
+    let output = run(&[
+        "extract",
+        article.to_str().unwrap(),
+        "--date=2024-03-07",
+        "--to",
+        "brat",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    let names: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["bridge.ann"]);
+
+    let ann = std::fs::read_to_string(out_dir.join("bridge.ann")).unwrap();
+    let annotation = according::format::brat::read(NEWS, &ann).unwrap();
+    assert_eq!(annotation.attributions.len(), 1, "{ann}");
+    let attribution = &annotation.attributions[0];
+    let text_of = |spans: &[according::Span]| -> Vec<&str> {
+        spans.iter().map(|span| span.text(NEWS).unwrap()).collect()
+    };
+    assert_eq!(text_of(&attribution.cue), ["said"]);
+    assert_eq!(
+        text_of(&attribution.source),
+        ["Mara Lind, the city engineer"]
+    );
+}
+
+#[test]
+fn extract_to_brat_without_output_writes_beside_each_input() {
+    let dir = temp_dir("cli-extract-brat-beside");
+    let first = dir.join("first.txt");
+    let second = dir.join("second.txt");
+    std::fs::write(&first, NEWS).unwrap();
+    std::fs::write(&second, "Nothing was said about it.\n").unwrap();
+    let output = run(&[
+        "extract",
+        first.to_str().unwrap(),
+        second.to_str().unwrap(),
+        "--date",
+        "2024-03-07",
+        "--to",
+        "brat",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let first_ann = std::fs::read_to_string(dir.join("first.ann")).unwrap();
+    assert!(first_ann.contains("\tCue "), "{first_ann}");
+    // An article without attributions still gets its (empty) file, so that
+    // a scorer sees a prediction of nothing rather than a missing one.
+    assert!(dir.join("second.ann").is_file());
+}
+
+#[test]
+fn extract_takes_dates_and_publishers_from_a_metadata_table_by_file_stem() {
+    let dir = temp_dir("cli-extract-metadata");
+    let listed = dir.join("harbour_2024-03-07_bridge.txt");
+    let unlisted = dir.join("other.txt");
+    std::fs::write(&listed, NEWS).unwrap();
+    std::fs::write(&unlisted, NEWS).unwrap();
+    let metadata = dir.join("metadata.tsv");
+    std::fs::write(
+        &metadata,
+        "compartment\tfilename\tpublisher\tpublication_date\ttitle\n\
+         dev\tharbour_2024-03-07_bridge\tharbour-times\t2024-03-07\tBridge stays shut\n",
+    )
+    .unwrap();
+    let output = run(&[
+        "extract",
+        listed.to_str().unwrap(),
+        "--metadata",
+        metadata.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let graph = according::format::json::read(&output.stdout).unwrap();
+    let (_, document) = graph.documents().next().unwrap();
+    assert_eq!(document.title.as_deref(), Some("Bridge stays shut"));
+    assert_eq!(
+        document.date,
+        Some(time::Date::from_calendar_date(2024, time::Month::March, 7).unwrap())
+    );
+    let publisher = document.publisher.and_then(|id| graph.source(id)).unwrap();
+    assert_eq!(publisher.name, "harbour-times");
+
+    // A file the table does not list needs --date.
+    let output = run(&[
+        "extract",
+        listed.to_str().unwrap(),
+        unlisted.to_str().unwrap(),
+        "--metadata",
+        metadata.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error: {}: not in the metadata and no --date is given\n",
+            unlisted.display()
+        )
+    );
+}
+
+#[test]
+fn extract_of_invalid_utf8_is_one_error_line_naming_the_file() {
+    let dir = temp_dir("cli-extract-utf8");
+    let good = dir.join("good.txt");
+    let bad = dir.join("bad.txt");
+    std::fs::write(&good, NEWS).unwrap();
+    std::fs::write(&bad, b"The mayor said \xff\xfe yes.\n").unwrap();
+    let out_dir = dir.join("out");
+    let output = run(&[
+        "extract",
+        good.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        "--date",
+        "2024-03-07",
+        "--to",
+        "brat",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error: {}: not UTF-8 text: invalid byte sequence at byte 15\n",
+            bad.display()
+        )
+    );
+    // Nothing is written when one input is bad.
+    assert!(!out_dir.join("good.ann").exists());
+}
+
+#[test]
+fn extract_usage_errors_exit_with_status_2() {
+    let dir = temp_dir("cli-extract-usage");
+    let article = dir.join("bridge.txt");
+    std::fs::write(&article, NEWS).unwrap();
+    let article = article.to_str().unwrap();
+    for args in [
+        &["extract", article][..],
+        &["extract", "--date", "2024-03-07"],
+        &["extract", article, "--date", "07/03/2024"],
+        &["extract", article, "--date", "2024-03-07", "--to", "png"],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let message = stderr(&output);
+        assert!(message.starts_with("error: "), "{args:?}: {message}");
+        assert!(message.contains("usage: according"), "{args:?}: {message}");
+    }
+    let output = run(&["extract", article]);
+    assert!(
+        stderr(&output).starts_with("error: extract needs --date YYYY-MM-DD or --metadata"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn every_command_prints_its_usage_with_help() {
+    for command in ["extract", "convert", "depths", "profile"] {
+        let output = run(&[command, "--help"]);
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        assert!(
+            stdout(&output).starts_with(&format!("usage: according {command} ")),
+            "{command}: {}",
+            stdout(&output)
+        );
+        assert_eq!(stderr(&output), "", "{command}");
+    }
+    let output = run(&["extract", "-h"]);
+    assert!(stdout(&output).contains("--metadata FILE.tsv"));
+}

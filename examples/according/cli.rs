@@ -47,12 +47,16 @@ pub const OUTPUT: Flag = Flag {
 #[derive(Debug, Default)]
 pub struct Args {
     pub positional: Vec<String>,
+    /// `-h` or `--help` was given: print the command's usage and do nothing
+    /// else.
+    pub help: bool,
     values: Vec<(&'static str, String)>,
 }
 
 impl Args {
     /// Parses `args` against `flags` (all of which take a value; `--flag
-    /// value` and `--flag=value` are accepted). `--` ends the flags.
+    /// value` and `--flag=value` are accepted). `--` ends the flags. `-h` and
+    /// `--help` are accepted by every command and set [`Args::help`].
     pub fn parse(args: Vec<String>, flags: &[Flag]) -> Result<Args, Failure> {
         let mut parsed = Args::default();
         let mut args = args.into_iter();
@@ -60,6 +64,10 @@ impl Args {
             if arg == "--" {
                 parsed.positional.extend(args.by_ref());
                 break;
+            }
+            if arg == "-h" || arg == "--help" {
+                parsed.help = true;
+                continue;
             }
             if arg.len() > 1 && arg.starts_with('-') {
                 let (name, inline) = match arg.split_once('=') {

@@ -15,6 +15,11 @@ use crate::io::{self, Output};
 
 pub const FLAGS: &[Flag] = &[OUTPUT];
 
+pub const USAGE: &str = "\
+depths INPUT [-o OUTPUT]
+      for every report: report_id, longest and shortest relay hops, number
+      of primary speakers (tab-separated, sorted by report id)";
+
 pub fn run(args: Args) -> Result<(), Failure> {
     let input = args.single_input()?;
     let output = Output::from_arg(args.value("--output"));

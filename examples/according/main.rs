@@ -1,10 +1,11 @@
-//! `according`: convert attribution graphs between formats and query them
-//! from the command line.
+//! `according`: extract attribution graphs from news text, convert them
+//! between formats and query them from the command line.
 //!
 //! ```text
 //! according convert INPUT --to FORMAT [-o OUTPUT]
 //! according depths INPUT [-o OUTPUT]
 //! according profile INPUT [-o OUTPUT]
+//! according extract FILE... --date YYYY-MM-DD [--publisher NAME] [--metadata FILE.tsv] [--to FORMAT] [-o OUTPUT]
 //! ```
 //!
 //! Input formats are detected: the native JSON format, W3C PROV-JSON, and the
@@ -14,11 +15,12 @@
 //!
 //! Each subcommand is a module with a `run(Args) -> Result<(), Failure>`;
 //! argument parsing, input detection and output files are shared (`cli`,
-//! `io`). A new subcommand is one module and one line in `dispatch`.
+//! `io`). A new subcommand is one module and one entry in `COMMANDS`.
 
 mod cli;
 mod convert;
 mod depths;
+mod extract;
 mod io;
 mod profile;
 
@@ -26,23 +28,65 @@ use std::process::ExitCode;
 
 use cli::{Args, Failure};
 
-/// The usage text printed with usage errors and `--help`.
-const USAGE: &str = "\
-usage: according <command> [options]
+/// A subcommand: its name, its usage lines, the flags it takes and what it
+/// does.
+struct Command {
+    name: &'static str,
+    usage: &'static str,
+    flags: &'static [cli::Flag],
+    run: fn(Args) -> Result<(), Failure>,
+}
 
-commands:
-  convert INPUT --to FORMAT [-o OUTPUT]
-      convert a graph; FORMAT is one of json, prov-json, prov-n, edges,
-      dot, mermaid, tree; --claim KEY_OR_ID restricts dot and mermaid to
-      one claim's reports and everything they relay
-  depths INPUT [-o OUTPUT]
-      for every report: report_id, longest and shortest relay hops, number
-      of primary speakers (tab-separated, sorted by report id)
-  profile INPUT [-o OUTPUT]
-      the sourcing profile of every document
+const COMMANDS: &[Command] = &[
+    Command {
+        name: "convert",
+        usage: convert::USAGE,
+        flags: convert::FLAGS,
+        run: convert::run,
+    },
+    Command {
+        name: "depths",
+        usage: depths::USAGE,
+        flags: depths::FLAGS,
+        run: depths::run,
+    },
+    Command {
+        name: "profile",
+        usage: profile::USAGE,
+        flags: profile::FLAGS,
+        run: profile::run,
+    },
+    Command {
+        name: "extract",
+        usage: extract::USAGE,
+        flags: extract::FLAGS,
+        run: extract::run,
+    },
+];
 
+/// The note on inputs and outputs that ends every usage text.
+const USAGE_FOOTER: &str = "\
 INPUT is native JSON, PROV-JSON or an edge list (detected); '-' reads stdin.
 Without -o, output goes to stdout.";
+
+/// The usage text printed with usage errors and `according --help`.
+fn usage() -> String {
+    let mut text = String::from("usage: according <command> [options]\n\ncommands:\n");
+    for command in COMMANDS {
+        // The usage texts start at the command's name; the list indents them.
+        text.push_str("  ");
+        text.push_str(command.usage);
+        text.push('\n');
+    }
+    text.push('\n');
+    text.push_str(USAGE_FOOTER);
+    text
+}
+
+/// The usage text of one command, for `according <command> --help`.
+fn command_usage(command: &Command) -> String {
+    format!("usage: according {}\n\n{USAGE_FOOTER}", command.usage)
+}
 
 fn main() -> ExitCode {
     // A bug must still end in one line on stderr, not a backtrace.
@@ -69,19 +113,25 @@ fn main() -> ExitCode {
 
 fn dispatch(args: Vec<String>) -> Result<(), Failure> {
     let mut args = args.into_iter();
-    let command = args.next();
+    let name = args.next();
     let rest: Vec<String> = args.collect();
-    match command.as_deref() {
-        Some("convert") => convert::run(Args::parse(rest, convert::FLAGS)?),
-        Some("depths") => depths::run(Args::parse(rest, depths::FLAGS)?),
-        Some("profile") => profile::run(Args::parse(rest, profile::FLAGS)?),
-        // `extract FILE... --date D [--publisher P] [--to FORMAT]` goes here,
-        // as one more module with its own FLAGS.
+    match name.as_deref() {
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            println!("{}", usage());
             Ok(())
         }
-        Some(other) => Err(Failure::usage(format!("unknown command {other:?}"))),
+        Some(name) => {
+            let command = COMMANDS
+                .iter()
+                .find(|command| command.name == name)
+                .ok_or_else(|| Failure::usage(format!("unknown command {name:?}")))?;
+            let args = Args::parse(rest, command.flags)?;
+            if args.help {
+                println!("{}", command_usage(command));
+                return Ok(());
+            }
+            (command.run)(args)
+        }
         None => Err(Failure::usage("missing command")),
     }
 }
@@ -90,7 +140,7 @@ fn report(failure: Failure) -> ExitCode {
     match failure {
         Failure::Usage(message) => {
             eprintln!("error: {message}");
-            eprintln!("{USAGE}");
+            eprintln!("{}", usage());
             ExitCode::from(2)
         }
         Failure::Input { file, message } => {

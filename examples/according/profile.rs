@@ -13,6 +13,10 @@ use crate::io::{self, Output};
 
 pub const FLAGS: &[Flag] = &[OUTPUT];
 
+pub const USAGE: &str = "\
+profile INPUT [-o OUTPUT]
+      the sourcing profile of every document";
+
 pub fn run(args: Args) -> Result<(), Failure> {
     let input = args.single_input()?;
     let output = Output::from_arg(args.value("--output"));

@@ -196,9 +196,24 @@ fn read_metadata(split_dir: &Path) -> Result<HashMap<String, BratMeta>, Error> {
     parse_metadata(&tsv)
 }
 
-/// Parses a metadata table: a header row naming the columns, then one row
-/// per article.
-fn parse_metadata(tsv: &str) -> Result<HashMap<String, BratMeta>, Error> {
+/// Parses a metadata table in the PolNeAR layout, keyed by the `filename`
+/// column (the article's name, without `.txt`).
+///
+/// The first row names the columns; they are found by name, in any order.
+/// `filename` is required; `title`, `publisher` and `publication_date`
+/// (`YYYY-MM-DD`) are read where present, and an empty value or `None`
+/// counts as missing. Blank lines are skipped.
+///
+/// # Errors
+///
+/// [`Error::Parse`] with format `"metadata.tsv"` when there is no
+/// `filename` column, or with the line of a publication date that is not
+/// `YYYY-MM-DD`.
+///
+/// # Complexity
+///
+/// **O(n)** in the length of the table.
+pub fn parse_metadata(tsv: &str) -> Result<HashMap<String, BratMeta>, Error> {
     let mut lines = tsv.lines();
     let header: BTreeMap<&str, usize> = lines
         .next()
