@@ -488,7 +488,7 @@ impl Extractor {
                     .and_then(|r| byte_span(doc, r))
                     .into_iter()
                     .collect(),
-                cue: byte_span(doc, f.cue_head).into_iter().collect(),
+                cue: byte_span(doc, f.cue).into_iter().collect(),
                 content: f
                     .content
                     .iter()
