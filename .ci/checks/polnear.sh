@@ -21,6 +21,20 @@ eval_bin=target/release/examples/polnear_eval
 "$eval_bin" "$corpus/dev" --json > target/ci/polnear_dev.json
 "$eval_bin" "$corpus/dev"
 
+# 3. The CLI's brat output scores exactly like the extractor run directly, so
+#    any brat-based scorer sees the same extractor.
+cargo build --release --example according
+rm -rf target/ci/dev_brat
+target/release/examples/according extract "$corpus"/dev/text/*.txt \
+  --metadata "$corpus/metadata.tsv" --to brat -o target/ci/dev_brat
+"$eval_bin" "$corpus/dev" --predictions target/ci/dev_brat --json > target/ci/polnear_dev_brat.json
+if ! cmp -s target/ci/polnear_dev.json target/ci/polnear_dev_brat.json; then
+  echo "error: scores of 'according extract --to brat' differ from the extractor's own" >&2
+  diff target/ci/polnear_dev.json target/ci/polnear_dev_brat.json >&2 || true
+  exit 1
+fi
+echo "ok: brat files written by 'according extract' score like the extractor"
+
 python3 - target/ci/polnear_ceiling.json target/ci/polnear_dev.json <<'PY'
 import json, sys
 ceiling = json.load(open(sys.argv[1]))
