@@ -59,7 +59,7 @@ same "$WORK/example.before.tsv" "$ROOT/tests/data/peers_example.depths.tsv" "exa
 same "$WORK/example.peer.depths.tsv" "$WORK/example.before.tsv" "the peer reads our export of the example"
 
 # --- 1b. The seed article (documents as bundles, claims, own voice) through prov. ---
-cargo run --release --quiet --example seed_json --manifest-path "$ROOT/Cargo.toml" > "$WORK/seed.json"
+"$ACC" extract "$ROOT/examples/data/seed_article.txt" --date 2025-11-04 --to json -o "$WORK/seed.json"
 "$ACC" depths "$WORK/seed.json" -o "$WORK/seed.before.tsv"
 "$ACC" convert "$WORK/seed.json" --to prov-json -o "$WORK/seed.ours.prov.json"
 "$PY" "$HERE/roundtrip.py" "$WORK/seed.ours.prov.json" "$WORK/seed.prov"
