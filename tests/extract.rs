@@ -276,6 +276,32 @@ const TABLE: &[(&str, &[Expected])] = &[
             "investigators believe the fire was set deliberately",
         )],
     ),
+    // A quantifier, a percentage or the people surveyed as the subject.
+    (
+        "Several said the ferry should run on weekends.",
+        &[("Several", "said", "the ferry should run on weekends")],
+    ),
+    (
+        "In the survey, 58% say the library opens too late.",
+        &[("58%", "say", "the library opens too late")],
+    ),
+    (
+        "Most of the residents polled said parking was the main problem.",
+        &[(
+            "Most of the residents polled",
+            "said",
+            "parking was the main problem",
+        )],
+    ),
+    // "No." ends a sentence unless a number follows.
+    (
+        "Asked about a recount, the clerk said no. He said the count was final.",
+        &[
+            ("", "Asked", "about a recount"),
+            ("the clerk", "said", "no"),
+            ("He", "said", "the count was final"),
+        ],
+    ),
     // No attribution: plain statements, nouns that look like verbs, names.
     ("The bridge was built in 1932.", &[]),
     ("The report was published on Monday.", &[]),

@@ -707,7 +707,35 @@ impl Analyzer<'_> {
         if prev.is_some_and(|p| self.lower(p) == "to") {
             return None; // infinitive: "declined to say"
         }
-        if prev_flags & flags::DET != 0 && !self.doc.tokens[v - 1].has(flags::PRONOUN) {
+        // A quantifier standing alone is a subject ("Several said", "Most
+        // agree"), where an article or a possessive makes the cue word a
+        // noun ("the report", "his claims").
+        let stands_alone = prev.is_some_and(|p| {
+            matches!(
+                self.lower(p),
+                "some"
+                    | "many"
+                    | "most"
+                    | "several"
+                    | "few"
+                    | "all"
+                    | "both"
+                    | "each"
+                    | "another"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "others"
+            )
+        }) && !(verb.noun_homograph
+            && matches!(form, Form::Base | Form::Present3))
+            && matches!(form, Form::Past | Form::Present3 | Form::Base);
+        if prev_flags & flags::DET != 0
+            && !self.doc.tokens[v - 1].has(flags::PRONOUN)
+            && !stands_alone
+        {
             return None; // a noun: "the report", "his claims"
         }
         let mut participle = false;

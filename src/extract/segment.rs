@@ -248,6 +248,8 @@ fn scan_word(text: &str, start: usize) -> usize {
         let prev = text[..pos].chars().next_back();
         let joins = match c {
             '-' | '&' | '/' => next.is_some_and(is_word_char),
+            // "47%" is one word, which can head a phrase ("47% say").
+            '%' => prev.is_some_and(|d| d.is_ascii_digit()),
             '\'' | '\u{2019}' => {
                 next.is_some_and(char::is_alphanumeric)
                     || prev == Some('s') && next.is_none_or(|d| !is_word_char(d) && d != '\'')
@@ -272,11 +274,29 @@ fn scan_word(text: &str, start: usize) -> usize {
     if text[end..].starts_with('.') {
         let word = &text[start..end];
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-        if has_inner_period || single_letter || is_abbreviation(word) {
+        if has_inner_period
+            || single_letter
+            || is_abbreviation(word) && (!before_number(word) || next_is_digit(text, end + 1))
+        {
             end += 1;
         }
     }
     end
+}
+
+/// Abbreviations that only stand before a number ("No. 2", "Vol. 3"): before
+/// anything else the word is an ordinary one ending a sentence ("said no.").
+fn before_number(word: &str) -> bool {
+    ["no", "vol", "fig", "op"]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Whether the first character after the spaces from `at` is a digit.
+fn next_is_digit(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|rest| rest.trim_start_matches([' ', '\u{a0}']).chars().next())
+        .is_some_and(|c| c.is_ascii_digit())
 }
 
 fn is_abbreviation(word: &str) -> bool {

@@ -44,14 +44,30 @@ fn np_word(doc: &Doc, lexicon: &Lexicon, i: usize) -> bool {
         }
     }
     let lower = doc.lower(i);
+    // "those surveyed", "voters polled": the people asked in a survey.
+    let surveyed = matches!(
+        lower,
+        "surveyed" | "polled" | "questioned" | "interviewed" | "sampled"
+    ) && i > 0
+        && doc.tokens[i - 1].kind == Kind::Word
+        && (doc.lower(i - 1) == "those" || doc_plural_noun(doc, i - 1));
     if !t.capital
         && lower.len() > 3
         && lower.ends_with("ed")
         && f & (flags::PERSON_NOUN | flags::ORG_NOUN) == 0
+        && !surveyed
     {
         return false;
     }
     true
+}
+
+/// Whether token `i` is a plural noun naming people ("voters", "adults").
+fn doc_plural_noun(doc: &Doc, i: usize) -> bool {
+    let t = doc.tokens[i]; // callers pass an index below the token count
+    let lower = doc.lower(i);
+    lower.ends_with('s') && t.has(flags::PERSON_NOUN | flags::GROUP_NOUN)
+        || matches!(lower, "people" | "adults" | "respondents")
 }
 
 /// Chunks the noun phrase that ends just before token `end`, not reaching
