@@ -302,6 +302,23 @@ const TABLE: &[(&str, &[Expected])] = &[
             ("He", "said", "the count was final"),
         ],
     ),
+    // A quotation ending a sentence, then a new preposed attribution.
+    (
+        "The coach says \u{201C}the league has gone soft.\u{201D} He says referees are too quick to whistle.",
+        &[
+            ("The coach", "says", "the league has gone soft"),
+            ("He", "says", "referees are too quick to whistle"),
+        ],
+    ),
+    // An aside between subject and cue; a name that is also a modal verb.
+    (
+        "The senator, also speaking in Ohio, said taxes would rise.",
+        &[("The senator", "said", "taxes would rise")],
+    ),
+    (
+        "Jordan May, a nurse, said the ward was full.",
+        &[("Jordan May, a nurse", "said", "the ward was full")],
+    ),
     // No attribution: plain statements, nouns that look like verbs, names.
     ("The bridge was built in 1932.", &[]),
     ("The report was published on Monday.", &[]),

@@ -1279,6 +1279,15 @@ impl Analyzer<'_> {
         // it: a place or time ("in Ohio"), a participle ("speaking at a
         // rally"), a sentence adverb.
         let aside = |(a, b): Range| {
+            // A leading adverb does not change what the phrase is: "also
+            // campaigning in Ohio".
+            let a = if b > a + 1
+                && matches!(self.lower(a), "also" | "still" | "again" | "now" | "then")
+            {
+                a + 1
+            } else {
+                a
+            };
             let t = self.doc.tokens[a];
             let lower = self.lower(a);
             t.kind == Kind::Word

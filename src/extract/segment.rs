@@ -87,6 +87,13 @@ pub(crate) struct Doc {
 }
 
 impl Doc {
+    /// The lowercased text of a token of this document.
+    fn lower_at(&self, t: &Token) -> &str {
+        self.lower
+            .get(t.lower_start as usize..t.lower_end as usize)
+            .unwrap_or("")
+    }
+
     /// The lowercased text of token `i`.
     pub(crate) fn lower(&self, i: usize) -> &str {
         match self.tokens.get(i) {
@@ -427,14 +434,37 @@ fn cue_follows(doc: &Doc, k: usize) -> bool {
         if offset > 0 && t.info.flags & (flags::CLAUSE | flags::AUX) != 0 {
             return false;
         }
-        if t.info.verb != 0 && matches!(t.info.form, Form::Past | Form::Present3) && !t.capital {
-            return true;
-        }
-        if t.info.verb != 0 && offset == 0 && matches!(t.info.form, Form::Past | Form::Present3) {
-            return true;
+        let verb_form = t.info.verb != 0 && matches!(t.info.form, Form::Past | Form::Present3);
+        if verb_form && (!t.capital || offset == 0) {
+            return short_after_cue(doc, k + offset + 1);
         }
     }
     false
+}
+
+/// Whether the words after a postposed cue ending at `k` are few and make
+/// no clause of their own ("said Tuesday.", "said in a statement."), unlike
+/// a new preposed attribution ("He says referees are ...").
+fn short_after_cue(doc: &Doc, k: usize) -> bool {
+    for (offset, t) in doc.tokens.iter().skip(k).take(10).enumerate() {
+        match t.kind {
+            Kind::Stop | Kind::Comma | Kind::OpenQuote | Kind::Colon | Kind::Dash => return true,
+            Kind::Word if t.quoted => return true,
+            Kind::Word => {
+                let lower = doc.lower_at(t);
+                let subject = offset == 0 && t.info.flags & flags::PRONOUN != 0;
+                if t.info.flags & flags::AUX != 0 || lower == "that" || subject {
+                    return false;
+                }
+                // A subordinate clause ("as he left") belongs to the cue.
+                if t.info.flags & flags::CLAUSE != 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
 }
 
 fn cut_sentences(doc: &mut Doc) {

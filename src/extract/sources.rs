@@ -32,7 +32,13 @@ fn np_word(doc: &Doc, lexicon: &Lexicon, i: usize) -> bool {
         return false;
     }
     let f = t.info.flags;
-    if f & (flags::AUX | flags::CLAUSE) != 0 && f & flags::DET == 0 {
+    // "Theresa May", "Will": a capitalised modal after a name is a name.
+    let name_modal = t.capital
+        && f & flags::AUX != 0
+        && i > 0
+        && doc.tokens[i - 1].capital
+        && doc.tokens[i - 1].kind == Kind::Word;
+    if f & (flags::AUX | flags::CLAUSE) != 0 && f & flags::DET == 0 && !name_modal {
         return false;
     }
     if let Some(verb) = lexicon.verb(t.info) {
