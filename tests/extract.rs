@@ -319,6 +319,37 @@ const TABLE: &[(&str, &[Expected])] = &[
         "Jordan May, a nurse, said the ward was full.",
         &[("Jordan May, a nurse", "said", "the ward was full")],
     ),
+    // A quotation inside a clause takes no postposed cue after it.
+    (
+        "The chef said the soup was \"too salty.\" She called it \"a disgrace.\"",
+        &[
+            ("The chef", "said", "the soup was \"too salty"),
+            ("She", "called", "it \"a disgrace"),
+        ],
+    ),
+    // Coordinated reports: after a leading phrase, after a dash, with a
+    // plural subject.
+    (
+        "At the hearing, the mayor thanked the volunteers and said the park would reopen.",
+        &[("the mayor", "said", "the park would reopen")],
+    ),
+    (
+        "Engineers say the span is sound, and they say the repairs can wait.",
+        &[
+            ("Engineers", "say", "the span is sound"),
+            ("they", "say", "the repairs can wait"),
+        ],
+    ),
+    // An aside with "when" between subject and cue; a relative clause
+    // after a comma is no longer the content.
+    (
+        "The clinic, when reached by phone, said the doctor was away.",
+        &[("The clinic", "said", "the doctor was away")],
+    ),
+    (
+        "The union said wages had fallen, which the company disputes.",
+        &[("The union", "said", "wages had fallen")],
+    ),
     // No attribution: plain statements, nouns that look like verbs, names.
     ("The bridge was built in 1932.", &[]),
     ("The report was published on Monday.", &[]),

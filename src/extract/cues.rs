@@ -504,11 +504,18 @@ impl Analyzer<'_> {
             // A contrasting clause or a semicolon ends the reported content:
             // "X happened, but Y did not say when".
             if t.kind == Kind::Semicolon && k > start
-                || t.kind == Kind::Comma
+                || matches!(t.kind, Kind::Comma | Kind::Dash)
                     && k > start
                     && matches!(
                         self.lower(k + 1),
-                        "but" | "while" | "however" | "whereas" | "although" | "though" | "yet"
+                        "but"
+                            | "while"
+                            | "however"
+                            | "whereas"
+                            | "although"
+                            | "though"
+                            | "yet"
+                            | "which"
                     )
             {
                 return k;
@@ -526,9 +533,12 @@ impl Analyzer<'_> {
         }
         let finite_cue = |p: usize| {
             let t = self.doc.tokens[p];
+            // A base form is finite after its subject or an auxiliary ("they
+            // say", "and will say"), not after "to".
+            let base = t.info.form == Form::Base && p > 0 && self.lower(p - 1) != "to";
             !t.quoted
                 && !t.capital
-                && matches!(t.info.form, Form::Past | Form::Present3)
+                && (matches!(t.info.form, Form::Past | Form::Present3) || base)
                 && self
                     .lexicon
                     .verb(t.info)
@@ -542,8 +552,9 @@ impl Analyzer<'_> {
         if p < e && finite_cue(p) && !matches!(self.lower(p + 1), "to" | "by") {
             return true;
         }
-        // ", and three in four said": only after a comma, with a short subject.
-        if k == 0 || self.kind(k - 1) != Some(Kind::Comma) {
+        // ", and three in four said": only after a comma or a dash, with a
+        // short subject.
+        if k == 0 || !matches!(self.kind(k - 1), Some(Kind::Comma | Kind::Dash)) {
             return false;
         }
         self.clause_with_cue(k + 1, e)
@@ -554,9 +565,12 @@ impl Analyzer<'_> {
     fn clause_with_cue(&self, k: usize, e: usize) -> bool {
         let finite_cue = |p: usize| {
             let t = self.doc.tokens[p];
+            // A base form is finite after its subject or an auxiliary ("they
+            // say", "and will say"), not after "to".
+            let base = t.info.form == Form::Base && p > 0 && self.lower(p - 1) != "to";
             !t.quoted
                 && !t.capital
-                && matches!(t.info.form, Form::Past | Form::Present3)
+                && (matches!(t.info.form, Form::Past | Form::Present3) || base)
                 && self
                     .lexicon
                     .verb(t.info)
@@ -939,6 +953,15 @@ impl Analyzer<'_> {
                 .find(|f| f.cue.0 < cue_start && f.source.is_some() && f.kind == FoundKind::Verb)
                 .and_then(|f| f.source)
                 .or_else(|| {
+                    // After a leading phrase ("In his speech, Obama ..."),
+                    // the subject follows its comma.
+                    let mut s = s;
+                    if self.doc.tokens[s].has(flags::PREP)
+                        && let Some(c) = (s + 1..cue_start.min(s + 10))
+                            .find(|&c| self.kind(c) == Some(Kind::Comma))
+                    {
+                        s = c + 1;
+                    }
                     let end = chunk_forward(self.doc, self.lexicon, s, cue_start)?;
                     let first = self.doc.tokens[s];
                     (first.capital || first.has(flags::DET)).then_some((s, end))
@@ -1294,7 +1317,10 @@ impl Analyzer<'_> {
                 && !t.capital
                 && b - a <= 12
                 && (t.has(flags::PREP)
-                    || matches!(lower, "which" | "however" | "meanwhile" | "too" | "though")
+                    || matches!(
+                        lower,
+                        "which" | "however" | "meanwhile" | "too" | "though" | "when" | "if"
+                    )
                     || lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed")))
         };
         let mut include_end = src_end;

@@ -442,6 +442,24 @@ fn cue_follows(doc: &Doc, k: usize) -> bool {
     false
 }
 
+/// Whether the quotation closing at token `close` opened after a word of
+/// its sentence (`He called it "a disaster."`): such a quotation is part of
+/// a clause and takes no postposed cue after it.
+fn embedded_quote(doc: &Doc, close: usize) -> bool {
+    let paragraph = doc.tokens[close].paragraph; // callers pass a token index
+    let open = (0..close)
+        .rev()
+        .take_while(|&k| doc.tokens[k].quoted && doc.tokens[k].paragraph == paragraph)
+        .find(|&k| doc.tokens[k].kind == Kind::OpenQuote);
+    match open {
+        Some(o) if o > 0 => {
+            let before = doc.tokens[o - 1]; // o > 0
+            before.kind == Kind::Word && before.paragraph == paragraph && !before.quoted
+        }
+        _ => false,
+    }
+}
+
 /// Whether the words after a postposed cue ending at `k` are few and make
 /// no clause of their own ("said Tuesday.", "said in a statement."), unlike
 /// a new preposed attribution ("He says referees are ...").
@@ -499,7 +517,9 @@ fn cut_sentences(doc: &mut Doc) {
                     boundary = prev_stop
                         && next_starts
                         && next.kind != Kind::CloseQuote
-                        && !(token.kind == Kind::CloseQuote && cue_follows(doc, i + 1));
+                        && !(token.kind == Kind::CloseQuote
+                            && !embedded_quote(doc, i)
+                            && cue_follows(doc, i + 1));
                     // A closing quote after a stop outside quotes ends a sentence too.
                     if token.kind == Kind::CloseParen && !prev_stop {
                         boundary = false;
