@@ -350,6 +350,20 @@ const TABLE: &[(&str, &[Expected])] = &[
         "The union said wages had fallen, which the company disputes.",
         &[("The union", "said", "wages had fallen")],
     ),
+    // Participles after a preposition, after "with" and their subject, and
+    // after a document.
+    (
+        "The senator voted against the bill while also suggesting that it could return.",
+        &[("The senator", "also suggesting", "that it could return")],
+    ),
+    (
+        "Turnout was low, with the clerk saying the rain kept people home.",
+        &[("the clerk", "saying", "the rain kept people home")],
+    ),
+    (
+        "The school sent home a letter saying classes would start late.",
+        &[("a letter", "saying", "classes would start late")],
+    ),
     // No attribution: plain statements, nouns that look like verbs, names.
     ("The bridge was built in 1932.", &[]),
     ("The report was published on Monday.", &[]),

@@ -753,6 +753,9 @@ impl Analyzer<'_> {
             return None; // a noun: "the report", "his claims"
         }
         let mut participle = false;
+        // The named source of a participle: "with the union calling it ..."
+        // or a document "saying" something ("a letter saying ...").
+        let mut participle_source: Option<Range> = None;
         match form {
             Form::None => return None,
             Form::Past => {
@@ -771,8 +774,38 @@ impl Analyzer<'_> {
                     let after_comma =
                         cue_start > s && matches!(self.kind(cue_start - 1), Some(Kind::Comma));
                     let after_and = cue_start > s && self.lower(cue_start - 1) == "and";
-                    if !(after_comma || after_and) {
-                        return None;
+                    // "by saying", "while also suggesting": the subject of
+                    // the main clause before speaks.
+                    let mut p = cue_start;
+                    if p > s + 1 && self.lower(p - 1) == "also" {
+                        p -= 1;
+                    }
+                    let after_prep = p > s + 2
+                        && matches!(
+                            self.lower(p - 1),
+                            "by" | "while" | "after" | "before" | "when" | "without"
+                        )
+                        && !self.doc.tokens[p - 1].quoted;
+                    if !(after_comma || after_and || after_prep) {
+                        let np = chunk_back(self.doc, self.lexicon, s, cue_start)
+                            .filter(|&np| np < cue_start);
+                        let with = np.filter(|&np| np > s && self.lower(np - 1) == "with");
+                        // Without a tagger the chunk may take in a verb
+                        // ("sent home a letter"): the document's phrase
+                        // starts at its last determiner.
+                        let document = np
+                            .filter(|_| {
+                                verb.lemma == "say"
+                                    && self.word_flags(cue_start - 1) & flags::DOC_NOUN != 0
+                            })
+                            .map(|np| {
+                                (np..cue_start)
+                                    .rev()
+                                    .find(|&k| self.word_flags(k) & flags::DET != 0)
+                                    .unwrap_or(np)
+                            });
+                        let np = with.or(document)?;
+                        participle_source = Some((np, cue_start));
                     }
                     participle = true;
                 }
@@ -967,6 +1000,10 @@ impl Analyzer<'_> {
                     (first.capital || first.has(flags::DET)).then_some((s, end))
                 })
         };
+        if let Some(source) = participle_source {
+            found.source = Some(source);
+            return Some((found, self.nominal(&supplements, sentence_index)));
+        }
         if participle || before.is_some_and(|b| matches!(self.lower(b), "and" | "but")) {
             found.source = shared_source();
             found.source_shared = true;
