@@ -364,6 +364,21 @@ const TABLE: &[(&str, &[Expected])] = &[
         "The school sent home a letter saying classes would start late.",
         &[("a letter", "saying", "classes would start late")],
     ),
+    // A survey reported with "in", before or after its findings.
+    (
+        "In a county survey released Monday, most residents backed the levy.",
+        &[(
+            "a county survey released Monday",
+            "In",
+            "most residents backed the levy",
+        )],
+    ),
+    (
+        "The incumbent is well ahead in the latest polls.",
+        &[("the latest polls", "in", "The incumbent is well ahead")],
+    ),
+    // An interviewer's question asserts nothing.
+    ("Q: Why did the plant close so suddenly?", &[]),
     // No attribution: plain statements, nouns that look like verbs, names.
     ("The bridge was built in 1932.", &[]),
     ("The report was published on Monday.", &[]),

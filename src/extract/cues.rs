@@ -190,6 +190,7 @@ impl Analyzer<'_> {
         // The end of the sentence proper: drop final stops.
         let mut consumed = vec![false; e - s];
         self.according_and_citing(sentence_index, s, e, &mut consumed, out);
+        self.in_a_poll(sentence_index, s, e, &mut consumed, out);
         let mut i = s;
         while i < e {
             if !consumed[i - s]
@@ -285,7 +286,12 @@ impl Analyzer<'_> {
             return None;
         }
         let first = self.doc.tokens[s];
-        if !first.capital || self.word_flags(s) & (flags::DET | flags::PREP | flags::CLAUSE) != 0 {
+        // In an interview transcript "Q:" labels the questions, which
+        // assert nothing.
+        if !first.capital
+            || self.word_flags(s) & (flags::DET | flags::PREP | flags::CLAUSE) != 0
+            || colon == s + 1 && self.lower(s) == "q"
+        {
             return None;
         }
         if matches!(
@@ -444,6 +450,86 @@ impl Analyzer<'_> {
             });
             i = src_end;
         }
+    }
+
+    /// Whether token `k` names a survey ("poll", "surveys").
+    fn is_poll_word(&self, k: usize) -> bool {
+        matches!(self.lower(k), "poll" | "polls" | "survey" | "surveys")
+            && !self.doc.tokens[k].quoted
+    }
+
+    /// A survey reported with "in": `In a poll released Sunday, CONTENT` and
+    /// `CONTENT in the latest polls.` The survey is the source, "in" the cue.
+    fn in_a_poll(
+        &self,
+        sentence_index: usize,
+        s: usize,
+        e: usize,
+        consumed: &mut [bool],
+        out: &mut Vec<Found>,
+    ) {
+        let mut found = None;
+        // Preposed, after an optional conjunction: "But in a recent poll, ...".
+        let mut i = s;
+        if i + 1 < e && matches!(self.lower(i), "but" | "and" | "yet") {
+            i += 1;
+        }
+        if self.lower(i) == "in" && !self.doc.tokens[i].quoted {
+            let comma = (i + 2..e.min(i + 18)).find(|&k| self.kind(k) != Some(Kind::Word));
+            if let Some(c) = comma
+                && self.kind(c) == Some(Kind::Comma)
+                && (i + 1..c).any(|k| self.is_poll_word(k))
+            {
+                let start = c + 1;
+                let end = self.content_end(start, e);
+                if (start..end).any(|k| self.kind(k) == Some(Kind::Word)) {
+                    found = Some(((i, i + 1), (i + 1, c), (start, end)));
+                }
+            }
+        }
+        // Postposed: the survey phrase ends the sentence.
+        if found.is_none() {
+            let mut end = e;
+            while end > s && matches!(self.kind(end - 1), Some(Kind::Stop)) {
+                end -= 1;
+            }
+            if end > s + 4 && self.is_poll_word(end - 1) {
+                let cue = (s + 2..end - 1).rev().take(12).find(|&k| {
+                    self.lower(k) == "in"
+                        && chunk_forward(self.doc, self.lexicon, k + 1, end) == Some(end)
+                });
+                if let Some(k) = cue {
+                    let start = self.content_start(s, k);
+                    let mut content_end = k;
+                    while content_end > start && self.kind(content_end - 1) == Some(Kind::Comma) {
+                        content_end -= 1;
+                    }
+                    if (start..content_end).any(|j| self.kind(j) == Some(Kind::Word)) {
+                        found = Some(((k, k + 1), (k + 1, end), (start, content_end)));
+                    }
+                }
+            }
+        }
+        let Some((cue, source, content)) = found else {
+            return;
+        };
+        for c in &mut consumed[cue.0 - s..source.1 - s] {
+            *c = true;
+        }
+        out.push(Found {
+            kind: FoundKind::According,
+            source: Some(source),
+            source_shared: false,
+            cue,
+            cue_head: cue,
+            content: vec![content],
+            attitude: Attitude::Assertion,
+            audience: None,
+            channel: None,
+            time: None,
+            parent: None,
+            sentence: sentence_index,
+        });
     }
 
     fn phrase_has(&self, a: usize, b: usize, flag: u32) -> bool {
