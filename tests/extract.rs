@@ -282,7 +282,7 @@ const TABLE: &[(&str, &[Expected])] = &[
         &[("Several", "said", "the ferry should run on weekends")],
     ),
     (
-        "In the survey, 58% say the library opens too late.",
+        "Among parents, 58% say the library opens too late.",
         &[("58%", "say", "the library opens too late")],
     ),
     (
