@@ -379,12 +379,26 @@ const TABLE: &[(&str, &[Expected])] = &[
     ),
     // An interviewer's question asserts nothing.
     ("Q: Why did the plant close so suddenly?", &[]),
+    // Intentions and fears, with verbs that are nouns as often.
+    (
+        "Officials plan to open the road in May.",
+        &[("Officials", "plan", "to open the road in May")],
+    ),
+    (
+        "Growers fear the frost will ruin the harvest.",
+        &[("Growers", "fear", "the frost will ruin the harvest")],
+    ),
+    (
+        "The mayor hopes the new line will ease traffic.",
+        &[("The mayor", "hopes", "the new line will ease traffic")],
+    ),
     // No attribution: plain statements, nouns that look like verbs, names.
     ("The bridge was built in 1932.", &[]),
     ("The report was published on Monday.", &[]),
     ("She works for the Washington Post.", &[]),
     ("They agreed to meet again next year.", &[]),
-    ("Officials plan to open the road in May.", &[]),
+    ("Their plans fell through when the grant ran out.", &[]),
+    ("The council approved the plan on Monday.", &[]),
     // Unbalanced quotation marks degrade gracefully.
     ("\"We are ready, the captain said.", &[]),
 ];

@@ -768,6 +768,11 @@ impl Analyzer<'_> {
         if (verb.not_before_to || verb.lemma == "add") && next_lower == "to" {
             return None;
         }
+        // "plans to" states an intention; "was planning to", "had planned
+        // to" tell what was under way.
+        if verb.lemma == "plan" && next_lower == "to" && matches!(form, Form::Gerund | Form::Past) {
+            return None;
+        }
         // "support for", "went back to": nouns and adverbs, not cues.
         if matches!(verb.lemma, "support" | "back")
             && (self.word_flags(v + 1) & flags::PREP != 0
