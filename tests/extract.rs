@@ -398,6 +398,14 @@ const TABLE: &[(&str, &[Expected])] = &[
     ("She works for the Washington Post.", &[]),
     ("They agreed to meet again next year.", &[]),
     ("Their plans fell through when the grant ran out.", &[]),
+    ("We find it hard to park downtown.", &[]),
+    ("The team maintained its lead after the break.", &[]),
+    ("She won 30 pledged delegates in the state.", &[]),
+    ("The firm backed away from the deal.", &[]),
+    (
+        "The builder maintained that the wall was safe.",
+        &[("The builder", "maintained", "that the wall was safe")],
+    ),
     ("The council approved the plan on Monday.", &[]),
     // Unbalanced quotation marks degrade gracefully.
     ("\"We are ready, the captain said.", &[]),

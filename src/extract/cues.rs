@@ -768,6 +768,28 @@ impl Analyzer<'_> {
         if (verb.not_before_to || verb.lemma == "add") && next_lower == "to" {
             return None;
         }
+        // "pledged delegates" are counted, not promised; "backed away" is
+        // a retreat, not a stance.
+        if verb.lemma == "pledge" && matches!(next_lower, "delegate" | "delegates")
+            || verb.lemma == "back" && matches!(next_lower, "away" | "out" | "off" | "down")
+        {
+            return None;
+        }
+        // "We find it hard": the plain form of "find" is rarely a finding
+        // reported.
+        if verb.lemma == "find" && form == Form::Base {
+            return None;
+        }
+        // "maintained his lead" keeps, "maintained that" reports.
+        if verb.lemma == "maintain"
+            && !(next_lower == "that"
+                || matches!(
+                    self.kind(v + 1),
+                    Some(Kind::Comma | Kind::Colon | Kind::OpenQuote)
+                ))
+        {
+            return None;
+        }
         // "plans to" states an intention; "was planning to", "had planned
         // to" tell what was under way.
         if verb.lemma == "plan" && next_lower == "to" && matches!(form, Form::Gerund | Form::Past) {
