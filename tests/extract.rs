@@ -398,6 +398,11 @@ const TABLE: &[(&str, &[Expected])] = &[
     ("She works for the Washington Post.", &[]),
     ("They agreed to meet again next year.", &[]),
     ("Their plans fell through when the grant ran out.", &[]),
+    ("Do you support the new bus lanes?", &[]),
+    (
+        "The council on Tuesday said the levy would pass.",
+        &[("The council", "said", "the levy would pass")],
+    ),
     ("We find it hard to park downtown.", &[]),
     ("The team maintained its lead after the break.", &[]),
     ("She won 30 pledged delegates in the state.", &[]),

@@ -452,6 +452,15 @@ impl Analyzer<'_> {
         }
     }
 
+    /// Whether the sentence `s..e` is a question: its last mark, before
+    /// any closing quotation marks, is a question mark.
+    fn ends_with_question(&self, s: usize, e: usize) -> bool {
+        (s..e)
+            .rev()
+            .find(|&k| !matches!(self.kind(k), Some(Kind::CloseQuote | Kind::CloseParen)))
+            .is_some_and(|k| self.kind(k) == Some(Kind::Stop) && self.lower(k).contains('?'))
+    }
+
     /// Whether token `k` names a survey ("poll", "surveys").
     fn is_poll_word(&self, k: usize) -> bool {
         matches!(self.lower(k), "poll" | "polls" | "survey" | "surveys")
@@ -1145,6 +1154,36 @@ impl Analyzer<'_> {
         // Strip a trailing comma from the source span.
         while source.1 > source.0 && self.kind(source.1 - 1) == Some(Kind::Comma) {
             source.1 -= 1;
+        }
+        if source.1 == source.0 + 1 {
+            let word = self.lower(source.0);
+            // A day or an adverb is no speaker ("on Tuesday said", "there
+            // say"); "you" in a question is asked, not reported ("Do you
+            // support ...?").
+            let question = self.ends_with_question(s, e);
+            let day = matches!(
+                word,
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "today"
+                    | "yesterday"
+            );
+            if word == "you" && question || matches!(word, "there" | "here" | "instead") {
+                return None;
+            }
+            // "The council on Tuesday said": the speaker is before the date.
+            if day
+                && source.0 > s + 1
+                && self.lower(source.0 - 1) == "on"
+                && let Some(before_date) = self.source_before(s, source.0 - 1)
+            {
+                source = before_date;
+            }
         }
         found.source = Some(source);
         let _ = before;

@@ -222,12 +222,23 @@ fn tokenize(text: &str, lexicon: &Lexicon, doc: &mut Doc) {
             }
             _ => (Kind::Other, clen),
         };
+        // A stop keeps its text, so that questions ("?") can be told apart.
+        let (lower_start, lower_end) = if kind == Kind::Stop {
+            let lower_start = doc.lower.len();
+            doc.lower.push_str(text.get(i..i + len).unwrap_or(""));
+            (
+                u32::try_from(lower_start).unwrap_or(u32::MAX),
+                u32::try_from(doc.lower.len()).unwrap_or(u32::MAX),
+            )
+        } else {
+            (0, 0)
+        };
         doc.tokens.push(Token {
             start: i,
             end: i + len,
             kind,
-            lower_start: 0,
-            lower_end: 0,
+            lower_start,
+            lower_end,
             info: WordInfo::default(),
             capital: false,
             quoted: false,
