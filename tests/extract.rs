@@ -297,7 +297,7 @@ const TABLE: &[(&str, &[Expected])] = &[
     (
         "Asked about a recount, the clerk said no. He said the count was final.",
         &[
-            ("", "Asked", "about a recount"),
+            ("", "Asked about", "a recount"),
             ("the clerk", "said", "no"),
             ("He", "said", "the count was final"),
         ],
@@ -391,6 +391,11 @@ const TABLE: &[(&str, &[Expected])] = &[
     (
         "The mayor hopes the new line will ease traffic.",
         &[("The mayor", "hopes", "the new line will ease traffic")],
+    ),
+    // Particles that belong to the cue.
+    (
+        "The author wrote about the flood in her memoir.",
+        &[("The author", "wrote about", "the flood in her memoir")],
     ),
     // No attribution: plain statements, nouns that look like verbs, names.
     ("The bridge was built in 1932.", &[]),

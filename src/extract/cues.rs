@@ -64,6 +64,9 @@ fn particle(lemma: &str, next: &str) -> Particle {
         "boast" | "complain" | "worry" => (&["of", "about"], false),
         "argue" => (&["for", "against"], false),
         "hint" => (&["at"], false),
+        "write" | "think" | "joke" | "tweet" | "testify" => (&["about", "of"], false),
+        "believe" => (&["in"], false),
+        "comment" => (&["on"], false),
         _ => (&[], false),
     };
     if particles.contains(&next) {
@@ -1301,11 +1304,18 @@ impl Analyzer<'_> {
             }
             end += 1;
         }
+        // "asked about the plan": the particle belongs to the cue, the topic
+        // is the content.
+        let mut cue_end = v + 1;
+        if k == v + 1 && self.lower(k) == "about" && end > k + 1 {
+            cue_end = k + 1;
+            k += 1;
+        }
         Some(Found {
             kind: FoundKind::Verb,
             source,
             source_shared: false,
-            cue: (cue_start, v + 1),
+            cue: (cue_start, cue_end),
             cue_head: (v, v + 1),
             content: vec![(k, end)],
             attitude: Attitude::Question,
