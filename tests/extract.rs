@@ -392,6 +392,11 @@ const TABLE: &[(&str, &[Expected])] = &[
         "The mayor hopes the new line will ease traffic.",
         &[("The mayor", "hopes", "the new line will ease traffic")],
     ),
+    // A coordinated subject.
+    (
+        "Smith and his lawyers said the case was weak.",
+        &[("Smith and his lawyers", "said", "the case was weak")],
+    ),
     // Particles that belong to the cue.
     (
         "The author wrote about the flood in her memoir.",

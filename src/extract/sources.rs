@@ -116,7 +116,9 @@ pub(crate) fn chunk_back(doc: &Doc, lexicon: &Lexicon, lo: usize, end: usize) ->
         if lower == "and" && start < end && i > lo {
             let left = doc.tokens[i - 1]; // i > lo >= 0
             let right = doc.tokens[start]; // start < end
-            if left.capital && right.capital && left.kind == Kind::Word {
+            // "Smith and his lawyers", "Smith and the agency" too.
+            let right_det = right.has(flags::DET) && !right.capital;
+            if left.capital && (right.capital || right_det) && left.kind == Kind::Word {
                 start = i;
                 n += 1;
                 continue;
