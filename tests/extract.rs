@@ -276,12 +276,152 @@ const TABLE: &[(&str, &[Expected])] = &[
             "investigators believe the fire was set deliberately",
         )],
     ),
+    // A quantifier, a percentage or the people surveyed as the subject.
+    (
+        "Several said the ferry should run on weekends.",
+        &[("Several", "said", "the ferry should run on weekends")],
+    ),
+    (
+        "Among parents, 58% say the library opens too late.",
+        &[("58%", "say", "the library opens too late")],
+    ),
+    (
+        "Most of the residents polled said parking was the main problem.",
+        &[(
+            "Most of the residents polled",
+            "said",
+            "parking was the main problem",
+        )],
+    ),
+    // "No." ends a sentence unless a number follows.
+    (
+        "Asked about a recount, the clerk said no. He said the count was final.",
+        &[
+            ("", "Asked about", "a recount"),
+            ("the clerk", "said", "no"),
+            ("He", "said", "the count was final"),
+        ],
+    ),
+    // A quotation ending a sentence, then a new preposed attribution.
+    (
+        "The coach says \u{201C}the league has gone soft.\u{201D} He says referees are too quick to whistle.",
+        &[
+            ("The coach", "says", "the league has gone soft"),
+            ("He", "says", "referees are too quick to whistle"),
+        ],
+    ),
+    // An aside between subject and cue; a name that is also a modal verb.
+    (
+        "The senator, also speaking in Ohio, said taxes would rise.",
+        &[("The senator", "said", "taxes would rise")],
+    ),
+    (
+        "Jordan May, a nurse, said the ward was full.",
+        &[("Jordan May, a nurse", "said", "the ward was full")],
+    ),
+    // A quotation inside a clause takes no postposed cue after it.
+    (
+        "The chef said the soup was \"too salty.\" She called it \"a disgrace.\"",
+        &[
+            ("The chef", "said", "the soup was \"too salty"),
+            ("She", "called", "it \"a disgrace"),
+        ],
+    ),
+    // Coordinated reports: after a leading phrase, after a dash, with a
+    // plural subject.
+    (
+        "At the hearing, the mayor thanked the volunteers and said the park would reopen.",
+        &[("the mayor", "said", "the park would reopen")],
+    ),
+    (
+        "Engineers say the span is sound, and they say the repairs can wait.",
+        &[
+            ("Engineers", "say", "the span is sound"),
+            ("they", "say", "the repairs can wait"),
+        ],
+    ),
+    // An aside with "when" between subject and cue; a relative clause
+    // after a comma is no longer the content.
+    (
+        "The clinic, when reached by phone, said the doctor was away.",
+        &[("The clinic", "said", "the doctor was away")],
+    ),
+    (
+        "The union said wages had fallen, which the company disputes.",
+        &[("The union", "said", "wages had fallen")],
+    ),
+    // Participles after a preposition, after "with" and their subject, and
+    // after a document.
+    (
+        "The senator voted against the bill while also suggesting that it could return.",
+        &[("The senator", "also suggesting", "that it could return")],
+    ),
+    (
+        "Turnout was low, with the clerk saying the rain kept people home.",
+        &[("the clerk", "saying", "the rain kept people home")],
+    ),
+    (
+        "The school sent home a letter saying classes would start late.",
+        &[("a letter", "saying", "classes would start late")],
+    ),
+    // A survey reported with "in", before or after its findings.
+    (
+        "In a county survey released Monday, most residents backed the levy.",
+        &[(
+            "a county survey released Monday",
+            "In",
+            "most residents backed the levy",
+        )],
+    ),
+    (
+        "The incumbent is well ahead in the latest polls.",
+        &[("the latest polls", "in", "The incumbent is well ahead")],
+    ),
+    // An interviewer's question asserts nothing.
+    ("Q: Why did the plant close so suddenly?", &[]),
+    // Intentions and fears, with verbs that are nouns as often.
+    (
+        "Officials plan to open the road in May.",
+        &[("Officials", "plan", "to open the road in May")],
+    ),
+    (
+        "Growers fear the frost will ruin the harvest.",
+        &[("Growers", "fear", "the frost will ruin the harvest")],
+    ),
+    (
+        "The mayor hopes the new line will ease traffic.",
+        &[("The mayor", "hopes", "the new line will ease traffic")],
+    ),
+    // A coordinated subject.
+    (
+        "Smith and his lawyers said the case was weak.",
+        &[("Smith and his lawyers", "said", "the case was weak")],
+    ),
+    // Particles that belong to the cue.
+    (
+        "The author wrote about the flood in her memoir.",
+        &[("The author", "wrote about", "the flood in her memoir")],
+    ),
     // No attribution: plain statements, nouns that look like verbs, names.
     ("The bridge was built in 1932.", &[]),
     ("The report was published on Monday.", &[]),
     ("She works for the Washington Post.", &[]),
     ("They agreed to meet again next year.", &[]),
-    ("Officials plan to open the road in May.", &[]),
+    ("Their plans fell through when the grant ran out.", &[]),
+    ("Do you support the new bus lanes?", &[]),
+    (
+        "The council on Tuesday said the levy would pass.",
+        &[("The council", "said", "the levy would pass")],
+    ),
+    ("We find it hard to park downtown.", &[]),
+    ("The team maintained its lead after the break.", &[]),
+    ("She won 30 pledged delegates in the state.", &[]),
+    ("The firm backed away from the deal.", &[]),
+    (
+        "The builder maintained that the wall was safe.",
+        &[("The builder", "maintained", "that the wall was safe")],
+    ),
+    ("The council approved the plan on Monday.", &[]),
     // Unbalanced quotation marks degrade gracefully.
     ("\"We are ready, the captain said.", &[]),
 ];

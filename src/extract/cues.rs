@@ -64,6 +64,9 @@ fn particle(lemma: &str, next: &str) -> Particle {
         "boast" | "complain" | "worry" => (&["of", "about"], false),
         "argue" => (&["for", "against"], false),
         "hint" => (&["at"], false),
+        "write" | "think" | "joke" | "tweet" | "testify" => (&["about", "of"], false),
+        "believe" => (&["in"], false),
+        "comment" => (&["on"], false),
         _ => (&[], false),
     };
     if particles.contains(&next) {
@@ -190,6 +193,7 @@ impl Analyzer<'_> {
         // The end of the sentence proper: drop final stops.
         let mut consumed = vec![false; e - s];
         self.according_and_citing(sentence_index, s, e, &mut consumed, out);
+        self.in_a_poll(sentence_index, s, e, &mut consumed, out);
         let mut i = s;
         while i < e {
             if !consumed[i - s]
@@ -285,7 +289,12 @@ impl Analyzer<'_> {
             return None;
         }
         let first = self.doc.tokens[s];
-        if !first.capital || self.word_flags(s) & (flags::DET | flags::PREP | flags::CLAUSE) != 0 {
+        // In an interview transcript "Q:" labels the questions, which
+        // assert nothing.
+        if !first.capital
+            || self.word_flags(s) & (flags::DET | flags::PREP | flags::CLAUSE) != 0
+            || colon == s + 1 && self.lower(s) == "q"
+        {
             return None;
         }
         if matches!(
@@ -446,6 +455,95 @@ impl Analyzer<'_> {
         }
     }
 
+    /// Whether the sentence `s..e` is a question: its last mark, before
+    /// any closing quotation marks, is a question mark.
+    fn ends_with_question(&self, s: usize, e: usize) -> bool {
+        (s..e)
+            .rev()
+            .find(|&k| !matches!(self.kind(k), Some(Kind::CloseQuote | Kind::CloseParen)))
+            .is_some_and(|k| self.kind(k) == Some(Kind::Stop) && self.lower(k).contains('?'))
+    }
+
+    /// Whether token `k` names a survey ("poll", "surveys").
+    fn is_poll_word(&self, k: usize) -> bool {
+        matches!(self.lower(k), "poll" | "polls" | "survey" | "surveys")
+            && !self.doc.tokens[k].quoted
+    }
+
+    /// A survey reported with "in": `In a poll released Sunday, CONTENT` and
+    /// `CONTENT in the latest polls.` The survey is the source, "in" the cue.
+    fn in_a_poll(
+        &self,
+        sentence_index: usize,
+        s: usize,
+        e: usize,
+        consumed: &mut [bool],
+        out: &mut Vec<Found>,
+    ) {
+        let mut found = None;
+        // Preposed, after an optional conjunction: "But in a recent poll, ...".
+        let mut i = s;
+        if i + 1 < e && matches!(self.lower(i), "but" | "and" | "yet") {
+            i += 1;
+        }
+        if self.lower(i) == "in" && !self.doc.tokens[i].quoted {
+            let comma = (i + 2..e.min(i + 18)).find(|&k| self.kind(k) != Some(Kind::Word));
+            if let Some(c) = comma
+                && self.kind(c) == Some(Kind::Comma)
+                && (i + 1..c).any(|k| self.is_poll_word(k))
+            {
+                let start = c + 1;
+                let end = self.content_end(start, e);
+                if (start..end).any(|k| self.kind(k) == Some(Kind::Word)) {
+                    found = Some(((i, i + 1), (i + 1, c), (start, end)));
+                }
+            }
+        }
+        // Postposed: the survey phrase ends the sentence.
+        if found.is_none() {
+            let mut end = e;
+            while end > s && matches!(self.kind(end - 1), Some(Kind::Stop)) {
+                end -= 1;
+            }
+            if end > s + 4 && self.is_poll_word(end - 1) {
+                let cue = (s + 2..end - 1).rev().take(12).find(|&k| {
+                    self.lower(k) == "in"
+                        && chunk_forward(self.doc, self.lexicon, k + 1, end) == Some(end)
+                });
+                if let Some(k) = cue {
+                    let start = self.content_start(s, k);
+                    let mut content_end = k;
+                    while content_end > start && self.kind(content_end - 1) == Some(Kind::Comma) {
+                        content_end -= 1;
+                    }
+                    if (start..content_end).any(|j| self.kind(j) == Some(Kind::Word)) {
+                        found = Some(((k, k + 1), (k + 1, end), (start, content_end)));
+                    }
+                }
+            }
+        }
+        let Some((cue, source, content)) = found else {
+            return;
+        };
+        for c in &mut consumed[cue.0 - s..source.1 - s] {
+            *c = true;
+        }
+        out.push(Found {
+            kind: FoundKind::According,
+            source: Some(source),
+            source_shared: false,
+            cue,
+            cue_head: cue,
+            content: vec![content],
+            attitude: Attitude::Assertion,
+            audience: None,
+            channel: None,
+            time: None,
+            parent: None,
+            sentence: sentence_index,
+        });
+    }
+
     fn phrase_has(&self, a: usize, b: usize, flag: u32) -> bool {
         b > a && self.word_flags(b - 1) & flag != 0
     }
@@ -504,11 +602,18 @@ impl Analyzer<'_> {
             // A contrasting clause or a semicolon ends the reported content:
             // "X happened, but Y did not say when".
             if t.kind == Kind::Semicolon && k > start
-                || t.kind == Kind::Comma
+                || matches!(t.kind, Kind::Comma | Kind::Dash)
                     && k > start
                     && matches!(
                         self.lower(k + 1),
-                        "but" | "while" | "however" | "whereas" | "although" | "though" | "yet"
+                        "but"
+                            | "while"
+                            | "however"
+                            | "whereas"
+                            | "although"
+                            | "though"
+                            | "yet"
+                            | "which"
                     )
             {
                 return k;
@@ -526,9 +631,12 @@ impl Analyzer<'_> {
         }
         let finite_cue = |p: usize| {
             let t = self.doc.tokens[p];
+            // A base form is finite after its subject or an auxiliary ("they
+            // say", "and will say"), not after "to".
+            let base = t.info.form == Form::Base && p > 0 && self.lower(p - 1) != "to";
             !t.quoted
                 && !t.capital
-                && matches!(t.info.form, Form::Past | Form::Present3)
+                && (matches!(t.info.form, Form::Past | Form::Present3) || base)
                 && self
                     .lexicon
                     .verb(t.info)
@@ -542,8 +650,9 @@ impl Analyzer<'_> {
         if p < e && finite_cue(p) && !matches!(self.lower(p + 1), "to" | "by") {
             return true;
         }
-        // ", and three in four said": only after a comma, with a short subject.
-        if k == 0 || self.kind(k - 1) != Some(Kind::Comma) {
+        // ", and three in four said": only after a comma or a dash, with a
+        // short subject.
+        if k == 0 || !matches!(self.kind(k - 1), Some(Kind::Comma | Kind::Dash)) {
             return false;
         }
         self.clause_with_cue(k + 1, e)
@@ -554,9 +663,12 @@ impl Analyzer<'_> {
     fn clause_with_cue(&self, k: usize, e: usize) -> bool {
         let finite_cue = |p: usize| {
             let t = self.doc.tokens[p];
+            // A base form is finite after its subject or an auxiliary ("they
+            // say", "and will say"), not after "to".
+            let base = t.info.form == Form::Base && p > 0 && self.lower(p - 1) != "to";
             !t.quoted
                 && !t.capital
-                && matches!(t.info.form, Form::Past | Form::Present3)
+                && (matches!(t.info.form, Form::Past | Form::Present3) || base)
                 && self
                     .lexicon
                     .verb(t.info)
@@ -668,6 +780,33 @@ impl Analyzer<'_> {
         if (verb.not_before_to || verb.lemma == "add") && next_lower == "to" {
             return None;
         }
+        // "pledged delegates" are counted, not promised; "backed away" is
+        // a retreat, not a stance.
+        if verb.lemma == "pledge" && matches!(next_lower, "delegate" | "delegates")
+            || verb.lemma == "back" && matches!(next_lower, "away" | "out" | "off" | "down")
+        {
+            return None;
+        }
+        // "We find it hard": the plain form of "find" is rarely a finding
+        // reported.
+        if verb.lemma == "find" && form == Form::Base {
+            return None;
+        }
+        // "maintained his lead" keeps, "maintained that" reports.
+        if verb.lemma == "maintain"
+            && !(next_lower == "that"
+                || matches!(
+                    self.kind(v + 1),
+                    Some(Kind::Comma | Kind::Colon | Kind::OpenQuote)
+                ))
+        {
+            return None;
+        }
+        // "plans to" states an intention; "was planning to", "had planned
+        // to" tell what was under way.
+        if verb.lemma == "plan" && next_lower == "to" && matches!(form, Form::Gerund | Form::Past) {
+            return None;
+        }
         // "support for", "went back to": nouns and adverbs, not cues.
         if matches!(verb.lemma, "support" | "back")
             && (self.word_flags(v + 1) & flags::PREP != 0
@@ -707,10 +846,41 @@ impl Analyzer<'_> {
         if prev.is_some_and(|p| self.lower(p) == "to") {
             return None; // infinitive: "declined to say"
         }
-        if prev_flags & flags::DET != 0 && !self.doc.tokens[v - 1].has(flags::PRONOUN) {
+        // A quantifier standing alone is a subject ("Several said", "Most
+        // agree"), where an article or a possessive makes the cue word a
+        // noun ("the report", "his claims").
+        let stands_alone = prev.is_some_and(|p| {
+            matches!(
+                self.lower(p),
+                "some"
+                    | "many"
+                    | "most"
+                    | "several"
+                    | "few"
+                    | "all"
+                    | "both"
+                    | "each"
+                    | "another"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "others"
+            )
+        }) && !(verb.noun_homograph
+            && matches!(form, Form::Base | Form::Present3))
+            && matches!(form, Form::Past | Form::Present3 | Form::Base);
+        if prev_flags & flags::DET != 0
+            && !self.doc.tokens[v - 1].has(flags::PRONOUN)
+            && !stands_alone
+        {
             return None; // a noun: "the report", "his claims"
         }
         let mut participle = false;
+        // The named source of a participle: "with the union calling it ..."
+        // or a document "saying" something ("a letter saying ...").
+        let mut participle_source: Option<Range> = None;
         match form {
             Form::None => return None,
             Form::Past => {
@@ -729,8 +899,38 @@ impl Analyzer<'_> {
                     let after_comma =
                         cue_start > s && matches!(self.kind(cue_start - 1), Some(Kind::Comma));
                     let after_and = cue_start > s && self.lower(cue_start - 1) == "and";
-                    if !(after_comma || after_and) {
-                        return None;
+                    // "by saying", "while also suggesting": the subject of
+                    // the main clause before speaks.
+                    let mut p = cue_start;
+                    if p > s + 1 && self.lower(p - 1) == "also" {
+                        p -= 1;
+                    }
+                    let after_prep = p > s + 2
+                        && matches!(
+                            self.lower(p - 1),
+                            "by" | "while" | "after" | "before" | "when" | "without"
+                        )
+                        && !self.doc.tokens[p - 1].quoted;
+                    if !(after_comma || after_and || after_prep) {
+                        let np = chunk_back(self.doc, self.lexicon, s, cue_start)
+                            .filter(|&np| np < cue_start);
+                        let with = np.filter(|&np| np > s && self.lower(np - 1) == "with");
+                        // Without a tagger the chunk may take in a verb
+                        // ("sent home a letter"): the document's phrase
+                        // starts at its last determiner.
+                        let document = np
+                            .filter(|_| {
+                                verb.lemma == "say"
+                                    && self.word_flags(cue_start - 1) & flags::DOC_NOUN != 0
+                            })
+                            .map(|np| {
+                                (np..cue_start)
+                                    .rev()
+                                    .find(|&k| self.word_flags(k) & flags::DET != 0)
+                                    .unwrap_or(np)
+                            });
+                        let np = with.or(document)?;
+                        participle_source = Some((np, cue_start));
                     }
                     participle = true;
                 }
@@ -911,11 +1111,24 @@ impl Analyzer<'_> {
                 .find(|f| f.cue.0 < cue_start && f.source.is_some() && f.kind == FoundKind::Verb)
                 .and_then(|f| f.source)
                 .or_else(|| {
+                    // After a leading phrase ("In his speech, Obama ..."),
+                    // the subject follows its comma.
+                    let mut s = s;
+                    if self.doc.tokens[s].has(flags::PREP)
+                        && let Some(c) = (s + 1..cue_start.min(s + 10))
+                            .find(|&c| self.kind(c) == Some(Kind::Comma))
+                    {
+                        s = c + 1;
+                    }
                     let end = chunk_forward(self.doc, self.lexicon, s, cue_start)?;
                     let first = self.doc.tokens[s];
                     (first.capital || first.has(flags::DET)).then_some((s, end))
                 })
         };
+        if let Some(source) = participle_source {
+            found.source = Some(source);
+            return Some((found, self.nominal(&supplements, sentence_index)));
+        }
         if participle || before.is_some_and(|b| matches!(self.lower(b), "and" | "but")) {
             found.source = shared_source();
             found.source_shared = true;
@@ -944,6 +1157,36 @@ impl Analyzer<'_> {
         // Strip a trailing comma from the source span.
         while source.1 > source.0 && self.kind(source.1 - 1) == Some(Kind::Comma) {
             source.1 -= 1;
+        }
+        if source.1 == source.0 + 1 {
+            let word = self.lower(source.0);
+            // A day or an adverb is no speaker ("on Tuesday said", "there
+            // say"); "you" in a question is asked, not reported ("Do you
+            // support ...?").
+            let question = self.ends_with_question(s, e);
+            let day = matches!(
+                word,
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "today"
+                    | "yesterday"
+            );
+            if word == "you" && question || matches!(word, "there" | "here" | "instead") {
+                return None;
+            }
+            // "The council on Tuesday said": the speaker is before the date.
+            if day
+                && source.0 > s + 1
+                && self.lower(source.0 - 1) == "on"
+                && let Some(before_date) = self.source_before(s, source.0 - 1)
+            {
+                source = before_date;
+            }
         }
         found.source = Some(source);
         let _ = before;
@@ -1061,11 +1304,18 @@ impl Analyzer<'_> {
             }
             end += 1;
         }
+        // "asked about the plan": the particle belongs to the cue, the topic
+        // is the content.
+        let mut cue_end = v + 1;
+        if k == v + 1 && self.lower(k) == "about" && end > k + 1 {
+            cue_end = k + 1;
+            k += 1;
+        }
         Some(Found {
             kind: FoundKind::Verb,
             source,
             source_shared: false,
-            cue: (cue_start, v + 1),
+            cue: (cue_start, cue_end),
             cue_head: (v, v + 1),
             content: vec![(k, end)],
             attitude: Attitude::Question,
@@ -1251,13 +1501,25 @@ impl Analyzer<'_> {
         // it: a place or time ("in Ohio"), a participle ("speaking at a
         // rally"), a sentence adverb.
         let aside = |(a, b): Range| {
+            // A leading adverb does not change what the phrase is: "also
+            // campaigning in Ohio".
+            let a = if b > a + 1
+                && matches!(self.lower(a), "also" | "still" | "again" | "now" | "then")
+            {
+                a + 1
+            } else {
+                a
+            };
             let t = self.doc.tokens[a];
             let lower = self.lower(a);
             t.kind == Kind::Word
                 && !t.capital
                 && b - a <= 12
                 && (t.has(flags::PREP)
-                    || matches!(lower, "which" | "however" | "meanwhile" | "too" | "though")
+                    || matches!(
+                        lower,
+                        "which" | "however" | "meanwhile" | "too" | "though" | "when" | "if"
+                    )
                     || lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed")))
         };
         let mut include_end = src_end;

@@ -382,7 +382,7 @@ const VERBS: &[VerbRow] = &[
         Intention,
         Mental,
         true,
-        true,
+        false,
         &["plans", "planned", "planning"],
     ),
     ("call", Assertion, Speech, true, false, &[]),
@@ -450,9 +450,8 @@ const VERBS: &[VerbRow] = &[
 
 /// Verbs whose base and third-person forms are mostly nouns.
 const PAST_ONLY: &[&str] = &[
-    "state", "post", "remark", "report", "charge", "project", "plan", "counter", "comment",
-    "question", "signal", "dispute", "pledge", "promise", "forecast", "estimate", "hint",
-    "suspect", "fear", "hope",
+    "state", "post", "remark", "report", "charge", "project", "counter", "comment", "question",
+    "signal", "dispute", "pledge", "promise", "forecast", "estimate", "hint", "suspect",
 ];
 
 const DETERMINERS: &[&str] = &[

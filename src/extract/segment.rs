@@ -87,6 +87,13 @@ pub(crate) struct Doc {
 }
 
 impl Doc {
+    /// The lowercased text of a token of this document.
+    fn lower_at(&self, t: &Token) -> &str {
+        self.lower
+            .get(t.lower_start as usize..t.lower_end as usize)
+            .unwrap_or("")
+    }
+
     /// The lowercased text of token `i`.
     pub(crate) fn lower(&self, i: usize) -> &str {
         match self.tokens.get(i) {
@@ -215,12 +222,23 @@ fn tokenize(text: &str, lexicon: &Lexicon, doc: &mut Doc) {
             }
             _ => (Kind::Other, clen),
         };
+        // A stop keeps its text, so that questions ("?") can be told apart.
+        let (lower_start, lower_end) = if kind == Kind::Stop {
+            let lower_start = doc.lower.len();
+            doc.lower.push_str(text.get(i..i + len).unwrap_or(""));
+            (
+                u32::try_from(lower_start).unwrap_or(u32::MAX),
+                u32::try_from(doc.lower.len()).unwrap_or(u32::MAX),
+            )
+        } else {
+            (0, 0)
+        };
         doc.tokens.push(Token {
             start: i,
             end: i + len,
             kind,
-            lower_start: 0,
-            lower_end: 0,
+            lower_start,
+            lower_end,
             info: WordInfo::default(),
             capital: false,
             quoted: false,
@@ -248,6 +266,8 @@ fn scan_word(text: &str, start: usize) -> usize {
         let prev = text[..pos].chars().next_back();
         let joins = match c {
             '-' | '&' | '/' => next.is_some_and(is_word_char),
+            // "47%" is one word, which can head a phrase ("47% say").
+            '%' => prev.is_some_and(|d| d.is_ascii_digit()),
             '\'' | '\u{2019}' => {
                 next.is_some_and(char::is_alphanumeric)
                     || prev == Some('s') && next.is_none_or(|d| !is_word_char(d) && d != '\'')
@@ -272,11 +292,29 @@ fn scan_word(text: &str, start: usize) -> usize {
     if text[end..].starts_with('.') {
         let word = &text[start..end];
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-        if has_inner_period || single_letter || is_abbreviation(word) {
+        if has_inner_period
+            || single_letter
+            || is_abbreviation(word) && (!before_number(word) || next_is_digit(text, end + 1))
+        {
             end += 1;
         }
     }
     end
+}
+
+/// Abbreviations that only stand before a number ("No. 2", "Vol. 3"): before
+/// anything else the word is an ordinary one ending a sentence ("said no.").
+fn before_number(word: &str) -> bool {
+    ["no", "vol", "fig", "op"]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Whether the first character after the spaces from `at` is a digit.
+fn next_is_digit(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|rest| rest.trim_start_matches([' ', '\u{a0}']).chars().next())
+        .is_some_and(|c| c.is_ascii_digit())
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -407,14 +445,55 @@ fn cue_follows(doc: &Doc, k: usize) -> bool {
         if offset > 0 && t.info.flags & (flags::CLAUSE | flags::AUX) != 0 {
             return false;
         }
-        if t.info.verb != 0 && matches!(t.info.form, Form::Past | Form::Present3) && !t.capital {
-            return true;
-        }
-        if t.info.verb != 0 && offset == 0 && matches!(t.info.form, Form::Past | Form::Present3) {
-            return true;
+        let verb_form = t.info.verb != 0 && matches!(t.info.form, Form::Past | Form::Present3);
+        if verb_form && (!t.capital || offset == 0) {
+            return short_after_cue(doc, k + offset + 1);
         }
     }
     false
+}
+
+/// Whether the quotation closing at token `close` opened after a word of
+/// its sentence (`He called it "a disaster."`): such a quotation is part of
+/// a clause and takes no postposed cue after it.
+fn embedded_quote(doc: &Doc, close: usize) -> bool {
+    let paragraph = doc.tokens[close].paragraph; // callers pass a token index
+    let open = (0..close)
+        .rev()
+        .take_while(|&k| doc.tokens[k].quoted && doc.tokens[k].paragraph == paragraph)
+        .find(|&k| doc.tokens[k].kind == Kind::OpenQuote);
+    match open {
+        Some(o) if o > 0 => {
+            let before = doc.tokens[o - 1]; // o > 0
+            before.kind == Kind::Word && before.paragraph == paragraph && !before.quoted
+        }
+        _ => false,
+    }
+}
+
+/// Whether the words after a postposed cue ending at `k` are few and make
+/// no clause of their own ("said Tuesday.", "said in a statement."), unlike
+/// a new preposed attribution ("He says referees are ...").
+fn short_after_cue(doc: &Doc, k: usize) -> bool {
+    for (offset, t) in doc.tokens.iter().skip(k).take(10).enumerate() {
+        match t.kind {
+            Kind::Stop | Kind::Comma | Kind::OpenQuote | Kind::Colon | Kind::Dash => return true,
+            Kind::Word if t.quoted => return true,
+            Kind::Word => {
+                let lower = doc.lower_at(t);
+                let subject = offset == 0 && t.info.flags & flags::PRONOUN != 0;
+                if t.info.flags & flags::AUX != 0 || lower == "that" || subject {
+                    return false;
+                }
+                // A subordinate clause ("as he left") belongs to the cue.
+                if t.info.flags & flags::CLAUSE != 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
 }
 
 fn cut_sentences(doc: &mut Doc) {
@@ -449,7 +528,9 @@ fn cut_sentences(doc: &mut Doc) {
                     boundary = prev_stop
                         && next_starts
                         && next.kind != Kind::CloseQuote
-                        && !(token.kind == Kind::CloseQuote && cue_follows(doc, i + 1));
+                        && !(token.kind == Kind::CloseQuote
+                            && !embedded_quote(doc, i)
+                            && cue_follows(doc, i + 1));
                     // A closing quote after a stop outside quotes ends a sentence too.
                     if token.kind == Kind::CloseParen && !prev_stop {
                         boundary = false;

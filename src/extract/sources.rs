@@ -32,7 +32,13 @@ fn np_word(doc: &Doc, lexicon: &Lexicon, i: usize) -> bool {
         return false;
     }
     let f = t.info.flags;
-    if f & (flags::AUX | flags::CLAUSE) != 0 && f & flags::DET == 0 {
+    // "Theresa May", "Will": a capitalised modal after a name is a name.
+    let name_modal = t.capital
+        && f & flags::AUX != 0
+        && i > 0
+        && doc.tokens[i - 1].capital
+        && doc.tokens[i - 1].kind == Kind::Word;
+    if f & (flags::AUX | flags::CLAUSE) != 0 && f & flags::DET == 0 && !name_modal {
         return false;
     }
     if let Some(verb) = lexicon.verb(t.info) {
@@ -44,14 +50,30 @@ fn np_word(doc: &Doc, lexicon: &Lexicon, i: usize) -> bool {
         }
     }
     let lower = doc.lower(i);
+    // "those surveyed", "voters polled": the people asked in a survey.
+    let surveyed = matches!(
+        lower,
+        "surveyed" | "polled" | "questioned" | "interviewed" | "sampled"
+    ) && i > 0
+        && doc.tokens[i - 1].kind == Kind::Word
+        && (doc.lower(i - 1) == "those" || doc_plural_noun(doc, i - 1));
     if !t.capital
         && lower.len() > 3
         && lower.ends_with("ed")
         && f & (flags::PERSON_NOUN | flags::ORG_NOUN) == 0
+        && !surveyed
     {
         return false;
     }
     true
+}
+
+/// Whether token `i` is a plural noun naming people ("voters", "adults").
+fn doc_plural_noun(doc: &Doc, i: usize) -> bool {
+    let t = doc.tokens[i]; // callers pass an index below the token count
+    let lower = doc.lower(i);
+    lower.ends_with('s') && t.has(flags::PERSON_NOUN | flags::GROUP_NOUN)
+        || matches!(lower, "people" | "adults" | "respondents")
 }
 
 /// Chunks the noun phrase that ends just before token `end`, not reaching
@@ -94,7 +116,9 @@ pub(crate) fn chunk_back(doc: &Doc, lexicon: &Lexicon, lo: usize, end: usize) ->
         if lower == "and" && start < end && i > lo {
             let left = doc.tokens[i - 1]; // i > lo >= 0
             let right = doc.tokens[start]; // start < end
-            if left.capital && right.capital && left.kind == Kind::Word {
+            // "Smith and his lawyers", "Smith and the agency" too.
+            let right_det = right.has(flags::DET) && !right.capital;
+            if left.capital && (right.capital || right_det) && left.kind == Kind::Word {
                 start = i;
                 n += 1;
                 continue;
