@@ -17,22 +17,45 @@
 //! let lee = graph.add_source(Source::person("Lee Seong-kweun"))?;
 //! let troops = graph.add_claim(Claim::new("North Korea has sent about 5,000 construction troops to Russia"))?;
 //!
-//! // The agency's briefing is the primary report; Lee relays it.
+//! // The agency's briefing is the primary report; Lee relays it, and Lee
+//! // also tells reporters the same thing in his own words.
 //! let briefing = graph.add_report(Report::by(agency, troops).with_cue("briefing"))?;
 //! let said = graph.add_report(
 //!     Report::by(lee, troops).with_cue("said").with_mode(Mode::Mixed).relaying(briefing),
 //! )?;
-//! assert_eq!(graph.report(said).unwrap().relays.len(), 1);
+//! graph.add_report(Report::by(lee, troops).with_cue("told").with_mode(Mode::Direct))?;
+//!
+//! // Two speakers stand between the reader and the claim; the agency is the
+//! // primary source.
+//! let depth = graph.depth(said)?.expect("a primary report is reachable");
+//! assert_eq!((depth.shortest, depth.longest), (2, 2));
+//! assert_eq!(graph.primary_sources(said)?, vec![agency]);
+//!
+//! // Both reports pass through Lee: one line of evidence, not two.
+//! assert_eq!(graph.corroboration(troops)?.independent, 1);
 //! # Ok::<(), according::Error>(())
 //! ```
 //!
 //! The rest of this documentation is organised as follows:
 //!
 //! - [`model`]: the plain data: [`Source`], [`Claim`], [`Report`],
-//!   [`Document`] and their typed ids.
-//! - [`Graph`]: storage, validated insertion, merges and lookups.
-//! - [`Error`]: the one error type.
+//!   [`Document`], their typed ids and small value types ([`Mode`],
+//!   [`Attitude`], [`Factuality`], [`DateRange`], [`Span`]).
+//! - [`Graph`]: storage, validated insertion, merges (entity resolution) and
+//!   lookups.
+//! - [`query`]: read-only questions with their complexity: provenance
+//!   [`Depth`] per report ([`Graph::depth`]) or for the whole graph in one
+//!   pass ([`Graph::analyze`]), the [`Chains`] themselves, primary sources,
+//!   what a source said directly or through others, circular reporting
+//!   ([`Graph::cycles`]), independent [`Corroboration`], time, and
+//!   per-document sourcing [`Profile`]s.
+//! - [`format`](mod@format): graphs in and out of bytes: the lossless native JSON
+//!   ([`format::json`]) and brat standoff ([`format::brat`]).
 //! - [`eval`]: scoring extracted attributions against a gold annotation.
+//! - [`synth`]: generators of large news-like graphs, for benchmarks and tests.
+//! - [`Error`]: the one error type. Nothing in this crate panics on bad input,
+//!   and no algorithm recurses over user-controlled depth: a chain of a
+//!   million relays is an ordinary input.
 #![forbid(unsafe_code)]
 // Every public item is documented: users read the docs, not the source.
 #![deny(missing_docs)]
@@ -57,3 +80,8 @@ pub use model::{
 pub use query::{
     Analysis, Chain, Chains, Corroboration, Cycle, Depth, Depths, Profile, RelayGraph,
 };
+
+// The README's example is compiled and run as a doctest, so it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

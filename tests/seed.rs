@@ -1,17 +1,17 @@
 //! The seed article (examples/data/seed_article.txt): the figures a careful
-//! reader draws from it, asserted on the graph the main example builds.
+//! reader draws from it, asserted on the graph the main example extracts.
 
-#[path = "../examples/seed_article/hand_built.rs"]
-mod hand_built;
+#[path = "../examples/seed_article/seed.rs"]
+mod seed;
 
 use std::collections::BTreeMap;
 
 use according::{Graph, ReportId, SourceId};
 
-const ARTICLE: &str = include_str!("../examples/data/seed_article.txt");
+use seed::ARTICLE;
 
-fn seed() -> hand_built::Seed {
-    hand_built::build(ARTICLE).expect("the seed graph builds")
+fn seed() -> seed::Seed {
+    seed::extract().expect("the seed article extracts")
 }
 
 fn line_of(offset: usize) -> usize {
@@ -30,7 +30,7 @@ fn source_named(graph: &Graph, name: &str) -> SourceId {
 }
 
 /// The statements of the article (outermost reports) by line.
-fn statements(seed: &hand_built::Seed) -> BTreeMap<usize, ReportId> {
+fn statements(seed: &seed::Seed) -> BTreeMap<usize, ReportId> {
     let g = &seed.graph;
     g.reports_in(seed.document)
         .iter()
@@ -164,4 +164,21 @@ fn dates_are_on_the_reports() {
     let in_report = g.report(statements[&15]).unwrap();
     assert_eq!(in_report.time.unwrap().to_string(), "2025-10-01/2025-10-31");
     assert_eq!(in_report.channel.as_deref(), Some("in a report"));
+}
+
+#[test]
+fn the_relative_dates_of_the_article_resolve_against_its_dateline() {
+    use according::extract::resolve_relative_date;
+    let tuesday = time::macros::date!(2025 - 11 - 04);
+    let cases = [
+        ("Tuesday", "2025-11-04"),                    // said Tuesday, line 1
+        ("last month", "2025-10-01/2025-10-31"),      // line 15
+        ("last week", "2025-10-27/2025-11-02"),       // line 11
+        ("since September", "2025-09-01/2025-11-04"), // line 1
+        ("In September", "2025-09-01/2025-09-30"),    // line 14
+    ];
+    for (phrase, expected) in cases {
+        let resolved = resolve_relative_date(phrase, tuesday).map(|r| r.to_string());
+        assert_eq!(resolved.as_deref(), Some(expected), "{phrase}");
+    }
 }

@@ -23,6 +23,22 @@ use super::segment::{Doc, Kind, Sentence};
 use super::sources::{chunk_back, chunk_forward};
 use crate::model::Attitude;
 
+/// A lowercase word that looks like a plural noun ("polls", "figures").
+fn doc_plural(lower: &str) -> bool {
+    lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("ly")
+}
+
+/// A plain word that can sit in a short noun phrase (no verb, clause word
+/// or auxiliary).
+fn np_like(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| {
+        t.kind == Kind::Word
+            && !t.quoted
+            && t.info.verb == 0
+            && t.info.flags & (flags::CLAUSE | flags::AUX | flags::TIME) == 0
+    })
+}
+
 /// A token range `start..end`.
 pub(crate) type Range = (usize, usize);
 
@@ -335,11 +351,36 @@ impl Analyzer<'_> {
     fn content_end(&self, start: usize, e: usize) -> usize {
         for k in start..e {
             let t = self.doc.tokens[k];
-            if t.kind == Kind::Comma && !t.quoted && self.opens_cue_clause(k + 1) {
+            if t.quoted {
+                continue;
+            }
+            if t.kind == Kind::Comma && self.opens_cue_clause(k + 1) {
+                return k;
+            }
+            // A contrasting clause or a semicolon ends the reported content:
+            // "X happened, but Y did not say when".
+            if t.kind == Kind::Semicolon && k > start
+                || t.kind == Kind::Comma
+                    && k > start
+                    && matches!(
+                        self.lower(k + 1),
+                        "but" | "while" | "however" | "whereas" | "although" | "though" | "yet"
+                    )
+            {
                 return k;
             }
         }
         e
+    }
+
+    /// Whether a content before token `b` ends as a quotation does:
+    /// `..., "` or `",`.
+    fn quote_ends_at(&self, b: usize) -> bool {
+        match self.kind(b) {
+            Some(Kind::CloseQuote) => true,
+            Some(Kind::Comma) => b > 0 && self.kind(b - 1) == Some(Kind::CloseQuote),
+            _ => false,
+        }
     }
 
     /// Tries to read an attribution around the cue verb at token `v`.
@@ -357,12 +398,29 @@ impl Analyzer<'_> {
             return None;
         }
         let verb = self.lexicon.verb(token.info)?;
+        // A capitalised cue word inside a sentence is a name: "the Washington Post".
+        if token.capital
+            && v > s
+            && !matches!(
+                self.kind(v - 1),
+                Some(Kind::OpenQuote | Kind::Colon | Kind::Dash)
+            )
+        {
+            return None;
+        }
         let form = token.info.form;
         // Skip adverbs to find the word before the verb group.
         let mut cue_start = v;
         while cue_start > s {
             let f = self.word_flags(cue_start - 1);
-            if f & (flags::AUX | flags::CUE_ADVERB) != 0 && !self.doc.tokens[cue_start - 1].quoted {
+            let adverb = {
+                let t = self.doc.tokens[cue_start - 1];
+                let lower = self.lower(cue_start - 1);
+                t.kind == Kind::Word && !t.capital && lower.len() > 4 && lower.ends_with("ly")
+            };
+            if (f & (flags::AUX | flags::CUE_ADVERB) != 0 || adverb)
+                && !self.doc.tokens[cue_start - 1].quoted
+            {
                 cue_start -= 1;
             } else {
                 break;
@@ -413,7 +471,9 @@ impl Analyzer<'_> {
                     let subject_like = t.kind == Kind::Word
                         && !t.possessive
                         && (t.has(flags::PRONOUN)
-                            || (t.capital && p > s)
+                            || t.capital
+                            || (doc_plural(self.lower(p))
+                                && t.info.flags & (flags::PREP | flags::CLAUSE) == 0)
                             || t.has(
                                 flags::PERSON_NOUN
                                     | flags::GROUP_NOUN
@@ -431,8 +491,13 @@ impl Analyzer<'_> {
             }
         }
         let attitude = verb.attitude;
+        // Particles that belong to the cue: "called for", "called on".
+        let mut v_end = v + 1;
+        if verb.lemma == "call" && matches!(next_lower, "for" | "on") {
+            v_end = v + 2;
+        }
         // Audience right after a verb of telling.
-        let mut k = v + 1;
+        let mut k = v_end;
         let mut audience = None;
         if verb.class == CueClass::Tell
             && let Some(end) = self.audience_after(k, e)
@@ -449,8 +514,8 @@ impl Analyzer<'_> {
             kind: FoundKind::Verb,
             source: None,
             source_shared: false,
-            cue: (cue_start, v + 1),
-            cue_head: (v, v + 1),
+            cue: (cue_start, v_end),
+            cue_head: (v, v_end),
             content: Vec::new(),
             attitude,
             audience: supplements.audience,
@@ -461,24 +526,33 @@ impl Analyzer<'_> {
         };
         let before = cue_start.checked_sub(1).filter(|&b| b >= s);
         // Postposed, subject before the verb: `CONTENT, SOURCE said.`
+        let after_quote = |np_start: usize| {
+            np_start > s + 1
+                && self.quote_ends_at(np_start - 1)
+                && self.lower(supplements.end) != "that"
+                && !matches!(
+                    self.kind(supplements.end),
+                    Some(Kind::Colon | Kind::OpenQuote)
+                )
+        };
         if !participle
-            && matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue)
-            && let Some(np_start) = chunk_back(self.doc, self.lexicon, s, cue_start)
+            && let Some((np_start, np_end)) = self.source_before(s, cue_start)
+            && (matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue)
+                || after_quote(np_start))
         {
             let boundary = np_start.checked_sub(1).filter(|&b| b > s);
-            if let Some(b) = boundary
-                && matches!(
+            if let Some(b) = boundary.filter(|&b| {
+                matches!(
                     self.kind(b),
                     Some(Kind::Comma | Kind::CloseQuote | Kind::Dash)
-                )
-                && cue_start - np_start <= 10
-            {
+                ) && np_end - np_start <= 16
+            }) {
                 let start = self.content_start(s, b);
                 let mut content = vec![(start, np_start)];
                 if tail == Tail::CommaQuote {
                     content.push(self.quote_after(supplements.end, e));
                 }
-                found.source = Some((np_start, cue_start));
+                found.source = Some((np_start, np_end));
                 found.content = content;
                 return Some((found, self.nominal(&supplements, sentence_index)));
             }
@@ -524,6 +598,17 @@ impl Analyzer<'_> {
         {
             content_from += 1;
         }
+        // "said, with hindsight, that ...": the content starts at "that".
+        if self.lower(content_from) != "that" {
+            let window = (content_from..e.min(content_from + 12)).find(|&k| {
+                self.kind(k) == Some(Kind::Comma)
+                    && self.lower(k + 1) == "that"
+                    && !self.doc.tokens[k].quoted
+            });
+            if let Some(k) = window {
+                content_from = k + 1;
+            }
+        }
         let content_to = self.content_end(content_from, e);
         let has_words = (content_from..content_to).any(|k| self.kind(k) == Some(Kind::Word));
         if !has_words {
@@ -550,38 +635,7 @@ impl Analyzer<'_> {
             found.source?;
             return Some((found, self.nominal(&supplements, sentence_index)));
         }
-        // "X, the Y, said": the phrase before the verb may end with a comma.
-        let comma_before = cue_start > s + 1 && self.kind(cue_start - 1) == Some(Kind::Comma);
-        let src_end = if comma_before {
-            cue_start - 1
-        } else {
-            cue_start
-        };
-        let np_start = chunk_back(self.doc, self.lexicon, s, src_end)?;
-        let mut source = (np_start, src_end);
-        // Appositive between commas before the verb: "X, the Y, said".
-        if comma_before && np_start > s + 1 && self.kind(np_start - 1) == Some(Kind::Comma) {
-            if let Some(first_start) = chunk_back(self.doc, self.lexicon, s, np_start - 1) {
-                let at_start = first_start == s
-                    || matches!(
-                        self.kind(first_start - 1),
-                        Some(Kind::CloseQuote | Kind::Colon | Kind::OpenQuote)
-                    );
-                let first = self.doc.tokens[first_start];
-                let first_is_np = first.capital
-                    && first.info.flags & (flags::PREP | flags::CLAUSE) == 0
-                    || first.has(flags::DET);
-                if at_start && first_is_np && np_start - 1 - first_start <= 8 {
-                    source = (first_start, src_end);
-                }
-            }
-        } else if comma_before {
-            // "In Washington, officials, said" is no sentence; a lone phrase
-            // between a comma and the verb is kept only when it opens the sentence.
-            if np_start != s {
-                return None;
-            }
-        }
+        let mut source = self.source_before(s, cue_start)?;
         // Strip a trailing comma from the source span.
         while source.1 > source.0 && self.kind(source.1 - 1) == Some(Kind::Comma) {
             source.1 -= 1;
@@ -589,6 +643,84 @@ impl Analyzer<'_> {
         found.source = Some(source);
         let _ = before;
         Some((found, self.nominal(&supplements, sentence_index)))
+    }
+
+    /// The source phrase ending just before the cue at `cue_start`, with an
+    /// appositive between commas ("An international group, the Monitoring
+    /// Team, said"; "Smith, a spokesman for the ministry, said").
+    fn source_before(&self, s: usize, cue_start: usize) -> Option<Range> {
+        let separator = |k: usize| matches!(self.kind(k), Some(Kind::Comma | Kind::Dash));
+        let comma_before = cue_start > s + 1 && separator(cue_start - 1);
+        if !comma_before {
+            let np_start = chunk_back(self.doc, self.lexicon, s, cue_start)?;
+            return Some((np_start, cue_start));
+        }
+        let src_end = cue_start - 1;
+        // Segments between separators, walking back: the head phrase and the
+        // appositives or relative clauses after it.
+        let mut segments: Vec<Range> = Vec::with_capacity(4);
+        let mut end = src_end;
+        while segments.len() < 4 {
+            let mut k = end;
+            while k > s && end - k < 25 && !separator(k - 1) {
+                let stop = matches!(
+                    self.kind(k - 1),
+                    Some(
+                        Kind::Stop
+                            | Kind::OpenQuote
+                            | Kind::CloseQuote
+                            | Kind::Colon
+                            | Kind::Semicolon
+                    )
+                );
+                if stop {
+                    break;
+                }
+                k -= 1;
+            }
+            if k == end {
+                return None;
+            }
+            segments.push((k, end));
+            if k > s + 1 && separator(k - 1) {
+                end = k - 1;
+            } else {
+                break;
+            }
+        }
+        let modifier = |(a, b): Range| {
+            let t = self.doc.tokens[a];
+            let relative = matches!(self.lower(a), "who" | "whose" | "which");
+            let appositive = t.capital
+                || t.has(flags::DET)
+                || self
+                    .lower(a)
+                    .bytes()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit());
+            (relative || appositive) && b - a <= 20
+        };
+        for (j, &(a, b)) in segments.iter().enumerate() {
+            let at_clause_start = a == s
+                || matches!(
+                    self.kind(a - 1),
+                    Some(
+                        Kind::CloseQuote | Kind::Colon | Kind::OpenQuote | Kind::Comma | Kind::Dash
+                    )
+                );
+            let first = self.doc.tokens[a];
+            let head_like = first.capital && first.info.flags & (flags::PREP | flags::CLAUSE) == 0
+                || first.has(flags::DET) && !first.capital;
+            let covers = chunk_back(self.doc, self.lexicon, s, b) == Some(a) && b - a <= 10;
+            let modifiers_ok = segments[..j].iter().all(|&seg| modifier(seg));
+            if covers && head_like && modifiers_ok && (j > 0 || a == s) && at_clause_start {
+                return Some((a, src_end));
+            }
+            if !modifier((a, b)) {
+                break;
+            }
+        }
+        None
     }
 
     /// The relayed report of a nominal cue in the supplements.
@@ -623,6 +755,18 @@ impl Analyzer<'_> {
         }
         if t.has(flags::OBJECT_PRONOUN) {
             return Some(k + 1);
+        }
+        // A short phrase closed by "that", a colon or a quotation.
+        let mut p = k;
+        while p < e && p - k < 5 && np_like(self.doc, p) {
+            p += 1;
+        }
+        if p > k
+            && p < e
+            && (self.lower(p) == "that"
+                || matches!(self.kind(p), Some(Kind::Colon | Kind::OpenQuote)))
+        {
+            return Some(p);
         }
         if !(t.has(flags::AUDIENCE) || t.capital) {
             return None;
@@ -748,6 +892,7 @@ impl Analyzer<'_> {
                 let mut end = c + 1;
                 let by = self.lower(end);
                 if matches!(by, "by" | "from" | "with" | "on" | "to")
+                    && self.time_phrase(end, e).is_none()
                     && let Some(np_end) = chunk_forward(self.doc, self.lexicon, end + 1, e)
                 {
                     end = np_end;

@@ -265,7 +265,7 @@ const VERBS: &[VerbRow] = &[
         "show",
         Assertion,
         Speech,
-        false,
+        true,
         false,
         &["shows", "showed", "showing"],
     ),
@@ -382,6 +382,38 @@ const VERBS: &[VerbRow] = &[
         true,
         &["plans", "planned", "planning"],
     ),
+    ("call", Assertion, Speech, true, false, &[]),
+    ("describe", Assertion, Speech, false, false, &[]),
+    ("accuse", Assertion, Speech, false, false, &[]),
+    ("criticize", Assertion, Speech, false, false, &[]),
+    ("criticise", Assertion, Speech, false, false, &[]),
+    ("praise", Assertion, Speech, true, false, &[]),
+    ("defend", Assertion, Speech, false, false, &[]),
+    ("endorse", Assertion, Speech, false, false, &[]),
+    ("blame", Assertion, Speech, true, false, &[]),
+    (
+        "slam",
+        Assertion,
+        Speech,
+        false,
+        false,
+        &["slams", "slammed", "slamming"],
+    ),
+    ("blast", Assertion, Speech, true, false, &[]),
+    ("condemn", Assertion, Speech, false, false, &[]),
+    ("applaud", Assertion, Speech, false, false, &[]),
+    ("cite", Assertion, Speech, false, false, &[]),
+    ("propose", Intention, Speech, false, false, &[]),
+    ("recommend", Intention, Speech, false, false, &[]),
+    ("demand", Intention, Speech, true, false, &[]),
+    ("want", Intention, Mental, false, false, &[]),
+];
+
+/// Verbs whose base and third-person forms are mostly nouns.
+const PAST_ONLY: &[&str] = &[
+    "state", "post", "remark", "report", "charge", "project", "plan", "counter", "comment",
+    "question", "signal", "dispute", "pledge", "promise", "forecast", "estimate", "hint",
+    "suspect", "fear", "hope",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -1495,12 +1527,19 @@ impl Lexicon {
                 ),
                 _ => regular_forms(lemma),
             };
+            // Some verbs are nouns far more often in their base and third
+            // person forms ("the state", "remarks", "charges"): only their
+            // past and gerund forms are cues.
+            let past_only = PAST_ONLY.contains(&lemma);
             for (form, kind) in [
                 (lemma.to_owned(), Form::Base),
                 (third, Form::Present3),
                 (past, Form::Past),
                 (gerund, Form::Gerund),
             ] {
+                if past_only && matches!(kind, Form::Base | Form::Present3) {
+                    continue;
+                }
                 let entry = words.entry(form.into()).or_default();
                 if entry.verb == 0 {
                     entry.verb = index;

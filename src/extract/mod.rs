@@ -401,7 +401,7 @@ impl Extractor {
         }
         let mut by_depth: Vec<(usize, usize)> =
             (0..n).map(|i| (nesting::depth(found, i), i)).collect();
-        by_depth.sort_unstable_by(|a, b| b.cmp(a));
+        by_depth.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut claim_text: Vec<Option<String>> = vec![None; n];
         for &(_, i) in &by_depth {
             if found[i].kind == FoundKind::Relayed && found[i].parent.is_some() {

@@ -65,11 +65,12 @@ pub(crate) fn nest(found: &mut Vec<Found>, first: usize) {
     // Clip in order of depth, outermost first.
     let mut order: Vec<(usize, usize)> = (first..n).map(|i| (depth(found, i), i)).collect();
     order.sort_unstable();
-    let mut dead = vec![false; n];
+    // Indexed from `first`: the work stays proportional to this sentence.
+    let mut dead = vec![false; n - first];
     for &(_, i) in &order {
         let Some(p) = found[i].parent else { continue };
-        if dead[p] {
-            dead[i] = true;
+        if dead.get(p.wrapping_sub(first)).copied().unwrap_or(false) {
+            dead[i - first] = true;
             continue;
         }
         let parent_content = found[p].content.clone();
@@ -88,7 +89,7 @@ pub(crate) fn nest(found: &mut Vec<Found>, first: usize) {
             .filter(|&(a, b)| a < b)
             .collect();
         if clipped.is_empty() {
-            dead[i] = true;
+            dead[i - first] = true;
             continue;
         }
         found[i].content = clipped;
@@ -101,27 +102,27 @@ pub(crate) fn nest(found: &mut Vec<Found>, first: usize) {
     }
     if dead.iter().any(|&d| d) {
         // Remove dead ones and remap parent indices.
-        let mut new_index = vec![usize::MAX; n];
+        let mut new_index = vec![usize::MAX; n - first];
         let mut kept = first;
-        for i in first..n {
-            if !dead[i] {
-                new_index[i] = kept;
+        for (offset, &is_dead) in dead.iter().enumerate() {
+            if !is_dead {
+                new_index[offset] = kept;
                 kept += 1;
             }
         }
-        let mut i = first;
-        let mut old = first;
-        found.retain(|_| {
-            let keep = old < first || !dead[old];
-            old += 1;
-            keep
-        });
-        while i < found.len() {
-            if let Some(p) = found[i].parent {
-                let mapped = new_index.get(p).copied().unwrap_or(usize::MAX);
-                found[i].parent = (mapped != usize::MAX).then_some(mapped);
+        let tail: Vec<Found> = found.drain(first..).collect();
+        for (offset, mut f) in tail.into_iter().enumerate() {
+            if dead[offset] {
+                continue;
             }
-            i += 1;
+            if let Some(p) = f.parent {
+                let mapped = new_index
+                    .get(p.wrapping_sub(first))
+                    .copied()
+                    .unwrap_or(usize::MAX);
+                f.parent = (mapped != usize::MAX).then_some(mapped);
+            }
+            found.push(f);
         }
     }
 }

@@ -191,7 +191,11 @@ fn tokenize(text: &str, lexicon: &Lexicon, doc: &mut Doc) {
             ')' | ']' => (Kind::CloseParen, 1),
             '\u{201C}' | '\u{201E}' | '\u{00AB}' => (Kind::OpenQuote, clen),
             '\u{201D}' | '\u{00BB}' => (Kind::CloseQuote, clen),
-            '"' => {
+            '`' if text.get(i..).is_some_and(|r| r.starts_with("``")) => (Kind::OpenQuote, 2),
+            '"' | '\'' if c == '"' || text.get(i..).is_some_and(|r| r.starts_with("''")) => {
+                // A straight mark (or the typewriter pair '') opens after a
+                // space or an opening bracket, and closes otherwise.
+                let len = if c == '"' { 1 } else { 2 };
                 let prev = text.get(..i).and_then(|r| r.chars().next_back());
                 let opens = match prev {
                     None => true,
@@ -206,7 +210,7 @@ fn tokenize(text: &str, lexicon: &Lexicon, doc: &mut Doc) {
                     } else {
                         Kind::CloseQuote
                     },
-                    1,
+                    len,
                 )
             }
             _ => (Kind::Other, clen),
@@ -246,7 +250,7 @@ fn scan_word(text: &str, start: usize) -> usize {
             '-' | '&' | '/' => next.is_some_and(is_word_char),
             '\'' | '\u{2019}' => {
                 next.is_some_and(char::is_alphanumeric)
-                    || prev == Some('s') && next.is_none_or(|d| !is_word_char(d))
+                    || prev == Some('s') && next.is_none_or(|d| !is_word_char(d) && d != '\'')
             }
             '.' => {
                 next.is_some_and(char::is_alphanumeric) && prev.is_some_and(char::is_alphanumeric)

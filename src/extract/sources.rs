@@ -333,6 +333,9 @@ pub(crate) fn describe(text: &str, doc: &Doc, start: usize, end: usize) -> Menti
         {
             SourceKind::Person
         } else if last.has(flags::ORG_NAME_END)
+            || doc.tokens[a..b]
+                .iter()
+                .any(|t| t.has(flags::ORG_NAME_END | flags::ORG_NOUN))
             || last.has(flags::PLACE)
             || all_caps
             || head_flags & flags::ORG_NOUN != 0

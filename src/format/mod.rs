@@ -6,4 +6,10 @@
 //! turns back into an equal graph.
 
 pub mod brat;
+pub mod dot;
+pub mod edges;
 pub mod json;
+pub mod mermaid;
+pub mod prov_json;
+pub mod prov_n;
+pub mod tree;
