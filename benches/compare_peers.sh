@@ -10,6 +10,8 @@
 #   benches/compare_peers.sh                 # N = 100000 and 1000000
 #   benches/compare_peers.sh 10000           # any sizes
 #   ACCORDING_SHARED=/path/to/shared benches/compare_peers.sh
+#   REUSE_PEERS=1 benches/compare_peers.sh 1000000   # keep the peers' last
+#       results and timings for that N (they take minutes); ours are rerun
 #
 # Needs python3 with venv and PyPI access (prov==3.2.3, networkx==3.6.1).
 # Fails (non-zero) when the shared folder is missing, an install fails, a
@@ -87,10 +89,19 @@ for N in "${SIZES[@]}"; do
   : > "$RUNS.log"
   measure according_prov "$ACC" depths "$P" -o "$OUT/according_prov.depths.tsv"
   measure according_edges "$ACC" depths "$E" -o "$OUT/according_edges.depths.tsv"
-  measure peer_prov "$PY" "$WORK/peer_prov_networkx.py" "$P" "$OUT/peer_prov" \
-    --timings "$OUT/timings.jsonl"
-  measure peer_edges "$PY" "$WORK/peer_networkx_edgelist.py" "$E" "$OUT/peer_edges" \
-    --timings "$OUT/timings.jsonl"
+  PEER_RUNS="$OUT/peer_runs.tsv"
+  if [ "${REUSE_PEERS:-0}" = 1 ] && [ "$(wc -l < "$PEER_RUNS" 2>/dev/null || echo 0)" = 2 ] \
+    && [ -s "$OUT/peer_prov.depths.tsv" ] && [ -s "$OUT/peer_edges.depths.tsv" ]; then
+    echo "N=$N: reusing the peers' results of $(date -r "$PEER_RUNS")"
+  else
+    RUNS="$PEER_RUNS"
+    : > "$RUNS"
+    measure peer_prov "$PY" "$WORK/peer_prov_networkx.py" "$P" "$OUT/peer_prov" \
+      --timings "$OUT/timings.jsonl"
+    measure peer_edges "$PY" "$WORK/peer_networkx_edgelist.py" "$E" "$OUT/peer_edges" \
+      --timings "$OUT/timings.jsonl"
+    RUNS="$OUT/runs.tsv"
+  fi
 
   same "$OUT/peer_prov.depths.tsv" "$OUT/according_prov.depths.tsv" "N=$N depths from PROV-JSON"
   same "$OUT/peer_prov.depths.tsv" "$OUT/according_edges.depths.tsv" "N=$N depths from the edge list"
@@ -99,10 +110,10 @@ for N in "${SIZES[@]}"; do
 
   echo
   echo "N=$N: all depths files identical ($(($(wc -l < "$OUT/peer_prov.depths.tsv") - 1)) reports; $(du -h "$P" | cut -f1) PROV-JSON, $(du -h "$E" | cut -f1) edge list)"
-  "$PY" - "$RUNS" <<'EOF'
+  "$PY" - "$RUNS" "$PEER_RUNS" <<'EOF'
 import sys
 runs = {}
-for line in open(sys.argv[1]):
+for line in open(sys.argv[1]).readlines() + open(sys.argv[2]).readlines():
     name, seconds, kib = line.split("\t")
     runs[name] = (float(seconds), int(kib) / 1024)
 print(f"| input | according s | peer s | speed-up | according peak MiB | peer peak MiB | memory ratio |")

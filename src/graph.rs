@@ -838,6 +838,13 @@ impl Graph {
 
     // ----- raw access for the formats ----------------------------------------
 
+    /// Makes room for `additional` more reports, so that a reader that knows
+    /// how many it will add does not leave the report table with spare room
+    /// (nor hold two copies of it while it grows).
+    pub(crate) fn reserve_reports(&mut self, additional: usize) {
+        self.reports.reserve_exact(additional);
+    }
+
     /// The stored source slots, merged ones included (for serialisation).
     pub(crate) fn source_slots(&self) -> &[Slot<Source, SourceId>] {
         &self.sources

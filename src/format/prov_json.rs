@@ -1733,6 +1733,7 @@ impl<'r, 'a> Builder<'r, 'a> {
 
         // --- Build the graph, in dependency order. ---
         let mut graph = Graph::new();
+        graph.reserve_reports(reports.len());
 
         // Sources: live ones without mentions or affiliations first (those
         // may point to documents and sources not yet added).
