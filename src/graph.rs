@@ -7,7 +7,6 @@
 //! Cycles of relays (circular reporting) are allowed: they are a finding, not
 //! an error.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use crate::error::Error;
@@ -15,6 +14,10 @@ use crate::model::{
     Claim, ClaimId, Document, DocumentId, Evidence, Mention, Relay, RelayKind, Report, ReportId,
     Source, SourceId, Span, Voice,
 };
+
+/// Hash maps keyed by ids read from files: foldhash is several times faster
+/// than the standard SipHash on short keys and is seeded per map.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// A slot of the source or claim table: the item, or the record of its merge.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -834,6 +837,13 @@ impl Graph {
     }
 
     // ----- raw access for the formats ----------------------------------------
+
+    /// Makes room for `additional` more reports, so that a reader that knows
+    /// how many it will add does not leave the report table with spare room
+    /// (nor hold two copies of it while it grows).
+    pub(crate) fn reserve_reports(&mut self, additional: usize) {
+        self.reports.reserve_exact(additional);
+    }
 
     /// The stored source slots, merged ones included (for serialisation).
     pub(crate) fn source_slots(&self) -> &[Slot<Source, SourceId>] {

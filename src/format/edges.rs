@@ -24,13 +24,16 @@
 //! and sources without a key are written under their printed ids (`r12`,
 //! `s3`).
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::io::Write;
 
 use crate::error::{Error, Result};
 use crate::graph::Graph;
 use crate::model::{RelayKind, Report, ReportId, Source, SourceKind};
+
+/// Hash maps keyed by ids read from files: foldhash is several times faster
+/// than the standard SipHash on short keys and is seeded per map.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The header row, without its line feed.
 pub const HEADER: &str = "report_id\tspeaker_id\tcited_report_id";
@@ -75,15 +78,14 @@ pub fn read(input: &[u8]) -> Result<Graph> {
 ///
 /// **O(n)** in the size of the input.
 pub fn import(input: &[u8]) -> Result<EdgeImport> {
-    struct PendingReport<'a> {
-        key: &'a str,
-        speakers: Vec<usize>,
-        cites: Vec<usize>,
-    }
-    let mut report_index: HashMap<&str, usize> = HashMap::new();
-    let mut reports: Vec<PendingReport<'_>> = Vec::new();
-    let mut speaker_index: HashMap<&str, usize> = HashMap::new();
+    let mut report_index: HashMap<&str, usize> = HashMap::default();
+    let mut reports: Vec<&str> = Vec::new();
+    let mut speaker_index: HashMap<&str, usize> = HashMap::default();
     let mut speakers: Vec<&str> = Vec::new();
+    // (report, speaker) and (report, cited report) pairs in file order, as
+    // flat lists: no allocation per report. Grouped by report below.
+    let mut speaker_pairs: Vec<(u32, u32)> = Vec::new();
+    let mut cite_pairs: Vec<(u32, u32)> = Vec::new();
     let mut self_citations = Vec::new();
 
     let mut lines = input.split(|&b| b == b'\n').enumerate();
@@ -129,19 +131,12 @@ pub fn import(input: &[u8]) -> Result<EdgeImport> {
         if report.is_empty() {
             return Err(Error::parse(FORMAT, line_no, 1, "empty report_id"));
         }
-        let report_idx = intern(&mut report_index, &mut reports, report, |key| {
-            PendingReport {
-                key,
-                speakers: Vec::new(),
-                cites: Vec::new(),
-            }
-        });
+        let report_idx = compact(intern(&mut report_index, &mut reports, report))?;
         if !speaker.is_empty() {
-            let speaker_idx = intern(&mut speaker_index, &mut speakers, speaker, |key| key);
-            // Invariant: `report_idx` was just returned by `intern` for `reports`.
-            let pending = &mut reports[report_idx];
-            if !pending.speakers.contains(&speaker_idx) {
-                pending.speakers.push(speaker_idx);
+            let speaker_idx = compact(intern(&mut speaker_index, &mut speakers, speaker))?;
+            // Rows of one report usually come together: skip the repeat early.
+            if speaker_pairs.last() != Some(&(report_idx, speaker_idx)) {
+                speaker_pairs.push((report_idx, speaker_idx));
             }
         }
         if !cited.is_empty() {
@@ -149,41 +144,42 @@ pub fn import(input: &[u8]) -> Result<EdgeImport> {
                 self_citations.push(line_no);
                 continue;
             }
-            let cited_idx = intern(&mut report_index, &mut reports, cited, |key| {
-                PendingReport {
-                    key,
-                    speakers: Vec::new(),
-                    cites: Vec::new(),
-                }
-            });
-            let pending = &mut reports[report_idx];
-            if !pending.cites.contains(&cited_idx) {
-                pending.cites.push(cited_idx);
+            let cited_idx = compact(intern(&mut report_index, &mut reports, cited))?;
+            if cite_pairs.last() != Some(&(report_idx, cited_idx)) {
+                cite_pairs.push((report_idx, cited_idx));
             }
         }
     }
+    drop(report_index);
+    drop(speaker_index);
+    // Group by report, keeping file order within a report (stable sort), and
+    // drop repeated pairs.
+    let speaker_groups = group_by_report(&mut speaker_pairs, reports.len());
+    let cite_groups = group_by_report(&mut cite_pairs, reports.len());
 
     let mut graph = Graph::new();
+    graph.reserve_reports(reports.len());
     let mut source_ids = Vec::with_capacity(speakers.len());
     for key in &speakers {
         let source = Source::new(SourceKind::Unnamed, *key).with_key(*key);
         source_ids.push(graph.add_source(source)?);
     }
-    for pending in &reports {
+    for (report_idx, key) in reports.iter().enumerate() {
+        let group = &speaker_pairs[speaker_groups[report_idx]..speaker_groups[report_idx + 1]];
         let report = Report {
             // Invariant: speaker indices come from `intern` over `speakers`.
-            sources: pending.speakers.iter().map(|&s| source_ids[s]).collect(),
-            key: Some(pending.key.to_owned()),
+            sources: group.iter().map(|&(_, s)| source_ids[s as usize]).collect(),
+            key: Some((*key).to_owned()),
             ..Report::default()
         };
         graph.add_report(report)?;
     }
-    for (report_idx, pending) in reports.iter().enumerate() {
-        for &cited_idx in &pending.cites {
+    for report_idx in 0..reports.len() {
+        for &(_, cited_idx) in &cite_pairs[cite_groups[report_idx]..cite_groups[report_idx + 1]] {
             // Report `i` of the pending list was added as `ReportId` `i`.
             graph.add_relay(
                 report_id(report_idx)?,
-                report_id(cited_idx)?,
+                report_id(cited_idx as usize)?,
                 RelayKind::Derivation,
             )?;
         }
@@ -192,6 +188,43 @@ pub fn import(input: &[u8]) -> Result<EdgeImport> {
         graph,
         self_citations,
     })
+}
+
+/// An index of the reader's tables as a `u32`: a graph holds fewer than
+/// `u32::MAX` items of a kind.
+fn compact(index: usize) -> Result<u32> {
+    u32::try_from(index).map_err(|_| Error::LimitExceeded {
+        what: "number of reports or sources",
+        limit: u32::MAX as usize,
+    })
+}
+
+/// Sorts `pairs` by report (stably, so each report keeps its file order),
+/// removes repeated pairs of a report, and returns the start of each
+/// report's group: report `r`'s pairs are `pairs[starts[r]..starts[r + 1]]`.
+fn group_by_report(pairs: &mut Vec<(u32, u32)>, n_reports: usize) -> Vec<usize> {
+    pairs.sort_by_key(|&(report, _)| report);
+    let mut starts = vec![0usize; n_reports + 1];
+    let mut kept = 0;
+    let mut group_start = 0;
+    for i in 0..pairs.len() {
+        let pair = pairs[i];
+        if kept == 0 || pairs[kept - 1].0 != pair.0 {
+            group_start = kept;
+        }
+        // Groups are short (a report's speakers or citations): a scan is cheap.
+        if !pairs[group_start..kept].contains(&pair) {
+            pairs[kept] = pair;
+            kept += 1;
+            starts[pair.0 as usize + 1] = kept;
+        }
+    }
+    pairs.truncate(kept);
+    // Reports without pairs start where the previous report ended.
+    for r in 0..n_reports {
+        starts[r + 1] = starts[r + 1].max(starts[r]);
+    }
+    starts
 }
 
 fn report_id(index: usize) -> Result<ReportId> {
@@ -205,17 +238,16 @@ fn strip_cr(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// The index of `key` in `items`, adding `make(key)` when it is new.
-fn intern<'a, T>(
+/// The index of `key` in `items`, adding it when it is new.
+fn intern<'a>(
     index: &mut HashMap<&'a str, usize>,
-    items: &mut Vec<T>,
+    items: &mut Vec<&'a str>,
     key: &'a str,
-    make: impl FnOnce(&'a str) -> T,
 ) -> usize {
     match index.entry(key) {
         Entry::Occupied(entry) => *entry.get(),
         Entry::Vacant(entry) => {
-            items.push(make(key));
+            items.push(key);
             *entry.insert(items.len() - 1)
         }
     }

@@ -82,7 +82,6 @@
 //! tree of the whole file; the graph is built in a second pass.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::fmt;
 use std::io::Write;
@@ -96,6 +95,10 @@ use crate::model::{
     RelayKind, Reliability, Report, ReportId, Source, SourceId, SourceKind, Span, Voice,
     date_serde,
 };
+
+/// Hash maps keyed by ids read from files: foldhash is several times faster
+/// than the standard SipHash on short keys and is seeded per map.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The IRI of the crate's own namespace, declared with the prefix [`PREFIX`].
 pub const NAMESPACE: &str = "https://according.rs/ns#";
@@ -1068,7 +1071,9 @@ impl<'de> de::Deserialize<'de> for ScalarValue<'de> {
 #[derive(Debug)]
 struct Record<'a> {
     id: Cow<'a, str>,
-    attrs: Vec<(Cow<'a, str>, Value<'a>)>,
+    /// Exactly as long as needed: a file holds millions of records, and a
+    /// growing vector's spare room would double their footprint.
+    attrs: Box<[Attr<'a>]>,
 }
 
 impl<'a> Record<'a> {
@@ -1082,8 +1087,49 @@ impl<'a> Record<'a> {
     }
 }
 
+/// One attribute of a record: its name and value.
+type Attr<'a> = (Cow<'a, str>, Value<'a>);
+
 /// The attributes of a record: one object.
-struct Attributes<'a>(Vec<(Cow<'a, str>, Value<'a>)>);
+struct Attributes<'a>(Box<[Attr<'a>]>);
+
+/// Reads the attributes of one record into an exactly sized slice. Records
+/// have a handful of attributes, so they are gathered on the stack first.
+fn read_attributes<'de, A: MapAccess<'de>>(mut map: A) -> Result<Box<[Attr<'de>]>, A::Error> {
+    let mut attrs: SmallAttrs<'de> = SmallAttrs::default();
+    while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+        let value = map.next_value::<Value<'de>>()?;
+        attrs.push((key, value));
+    }
+    Ok(attrs.into_boxed_slice())
+}
+
+/// Up to four attributes without a heap allocation, then a vector.
+#[derive(Default)]
+struct SmallAttrs<'a> {
+    inline: [Option<Attr<'a>>; 4],
+    n_inline: usize,
+    spill: Vec<Attr<'a>>,
+}
+
+impl<'a> SmallAttrs<'a> {
+    fn push(&mut self, attr: Attr<'a>) {
+        match self.inline.get_mut(self.n_inline) {
+            Some(slot) if self.spill.is_empty() => {
+                *slot = Some(attr);
+                self.n_inline += 1;
+            }
+            _ => self.spill.push(attr),
+        }
+    }
+
+    fn into_boxed_slice(self) -> Box<[Attr<'a>]> {
+        let mut all = Vec::with_capacity(self.n_inline + self.spill.len());
+        all.extend(self.inline.into_iter().flatten());
+        all.extend(self.spill);
+        all.into_boxed_slice()
+    }
+}
 
 impl<'de> de::Deserialize<'de> for Attributes<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -1093,13 +1139,8 @@ impl<'de> de::Deserialize<'de> for Attributes<'de> {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an object of attributes")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut attrs = Vec::new();
-                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                    let value = map.next_value::<Value<'de>>()?;
-                    attrs.push((key, value));
-                }
-                Ok(Attributes(attrs))
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                read_attributes(map).map(Attributes)
             }
         }
         deserializer.deserialize_map(V)
@@ -1154,13 +1195,7 @@ impl<'de> de::Deserialize<'de> for OneOrMany<'de> {
                 f.write_str("a record: an object of attributes, or an array of them")
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                let mut attrs = Vec::new();
-                let mut map = map;
-                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                    let value = map.next_value::<Value<'de>>()?;
-                    attrs.push((key, value));
-                }
-                Ok(OneOrMany::One(Attributes(attrs)))
+                read_attributes(map).map(|attrs| OneOrMany::One(Attributes(attrs)))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 let mut all = Vec::new();
@@ -1393,7 +1428,7 @@ impl<'r, 'a> Builder<'r, 'a> {
             raw,
             ours,
             skipped: Vec::new(),
-            repeated: HashMap::new(),
+            repeated: HashMap::default(),
         }
     }
 
@@ -1451,11 +1486,11 @@ impl<'r, 'a> Builder<'r, 'a> {
 
         // --- Entities: reports, documents (bundles) and claims. ---
         let mut reports: Vec<PendingReport<'r, 'a>> = Vec::new();
-        let mut report_index: HashMap<&'r str, usize> = HashMap::new();
+        let mut report_index: HashMap<&'r str, usize> = HashMap::default();
         let mut documents: Vec<PendingDocument<'r, 'a>> = Vec::new();
-        let mut document_index: HashMap<&'r str, usize> = HashMap::new();
+        let mut document_index: HashMap<&'r str, usize> = HashMap::default();
         let mut claims: Vec<&'r Record<'a>> = Vec::new();
-        let mut claim_index: HashMap<&'r str, usize> = HashMap::new();
+        let mut claim_index: HashMap<&'r str, usize> = HashMap::default();
         // Bundle position in `levels` -> document index.
         let mut level_document: Vec<Option<usize>> = vec![None; levels.len()];
         for (position, &(bundle, _)) in levels.iter().enumerate() {
@@ -1516,7 +1551,7 @@ impl<'r, 'a> Builder<'r, 'a> {
 
         // --- Agents. ---
         let mut agents: Vec<PendingAgent<'r, 'a>> = Vec::new();
-        let mut agent_index: HashMap<&'r str, usize> = HashMap::new();
+        let mut agent_index: HashMap<&'r str, usize> = HashMap::default();
         for &(_, level) in &levels {
             for record in level.records("agent") {
                 let index = intern_agent(&mut agents, &mut agent_index, record.id.as_ref());
@@ -1698,6 +1733,7 @@ impl<'r, 'a> Builder<'r, 'a> {
 
         // --- Build the graph, in dependency order. ---
         let mut graph = Graph::new();
+        graph.reserve_reports(reports.len());
 
         // Sources: live ones without mentions or affiliations first (those
         // may point to documents and sources not yet added).

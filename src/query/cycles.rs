@@ -4,9 +4,6 @@
 use crate::graph::Graph;
 use crate::model::{ReportId, SourceId};
 
-use super::relay::Csr;
-use super::scc::Components;
-
 /// One case of circular reporting: a strongly connected component of the
 /// relay graph with more than one report. Every report in it relays, directly
 /// or through the others, every other one.
@@ -18,25 +15,19 @@ pub struct Cycle {
     pub sources: Vec<SourceId>,
 }
 
-/// The cycles of `components`, sorted by smallest member. `report_of(node)`
-/// maps a node of the condensed graph to its report index.
-pub(crate) fn cycles_of(
+/// The cycles among `components` (member lists of report indices; those
+/// with fewer than two members are skipped), sorted by smallest member.
+pub(crate) fn cycles_of<'a>(
     graph: &Graph,
-    components: &Components,
-    report_of: impl Fn(usize) -> usize,
+    components: impl Iterator<Item = &'a [u32]>,
 ) -> Vec<Cycle> {
     let reports = graph.report_slice();
     let mut cycles = Vec::new();
-    for c in 0..components.n_components() {
-        let members = components.members(c);
+    for members in components {
         if members.len() < 2 {
             continue;
         }
-        let mut cycle_reports: Vec<ReportId> = members
-            .iter()
-            // Nodes map to valid report indices, below u32::MAX.
-            .map(|&v| ReportId::new(report_of(v as usize) as u32))
-            .collect();
+        let mut cycle_reports: Vec<ReportId> = members.iter().map(|&v| ReportId::new(v)).collect();
         cycle_reports.sort_unstable();
         let mut sources: Vec<SourceId> = cycle_reports
             .iter()
@@ -66,7 +57,8 @@ impl Graph {
     ///
     /// # Complexity
     ///
-    /// **O(V + E)** (iterative Tarjan over the whole graph).
+    /// **O(V + E)**: the graph is peeled from its primary reports, and only the
+    /// reports that reach a cycle are condensed (iterative Tarjan).
     ///
     /// # Example
     ///
@@ -87,8 +79,8 @@ impl Graph {
     /// # Ok::<(), according::Error>(())
     /// ```
     pub fn cycles(&self) -> Vec<Cycle> {
-        let csr = Csr::from_reports(self.report_slice());
-        let components = Components::of(&csr);
-        cycles_of(self, &components, |v| v)
+        let reports = self.report_slice();
+        let layered = super::batch::compute(reports, false);
+        cycles_of(self, layered.cyclic_components())
     }
 }

@@ -14,12 +14,10 @@ use crate::error::Error;
 use crate::graph::Graph;
 use crate::model::{Report, ReportId, SourceId, Voice};
 
+use super::batch::{self, Layered, NO_DEPTH, NodeValues};
 use super::cycles::Cycle;
 use super::relay::{Csr, Reachable};
 use super::scc::Components;
-
-/// Marks a component without depth: no primary report is reachable from it.
-const NO_DEPTH: u32 = u32::MAX;
 
 /// The provenance depth of a report: the number of reports on its chains down
 /// to a primary report, itself included, over the shortest and the longest
@@ -218,76 +216,72 @@ impl Condensed {
 
 /// The depth of every report, computed in one pass ([`Graph::depths`]).
 ///
-/// Values are stored per strongly connected component, so the structure
-/// takes about 12 bytes per report.
+/// Values are stored per report, so the structure takes 8 bytes per report.
 #[derive(Clone, Debug)]
 pub struct Depths {
-    component_of: Vec<u32>,
-    longest: Vec<u32>,
-    shortest: Vec<u32>,
+    /// Per report, `[shortest, longest]`; [`NO_DEPTH`] when there is none.
+    depths: Vec<[u32; 2]>,
 }
 
 impl Depths {
     /// The depth of `report`; `None` when no primary report is reachable from
     /// it, or when the id is outside the graph. **O(1)**.
     pub fn get(&self, report: ReportId) -> Option<Depth> {
-        let c = *self.component_of.get(report.index())? as usize;
-        (self.longest[c] != NO_DEPTH).then(|| Depth {
-            shortest: self.shortest[c],
-            longest: self.longest[c],
-        })
+        let [shortest, longest] = *self.depths.get(report.index())?;
+        (longest != NO_DEPTH).then_some(Depth { shortest, longest })
     }
 
     /// Number of reports covered. **O(1)**.
     pub fn len(&self) -> usize {
-        self.component_of.len()
+        self.depths.len()
     }
 
     /// Whether the graph had no report. **O(1)**.
     pub fn is_empty(&self) -> bool {
-        self.component_of.is_empty()
+        self.depths.is_empty()
     }
 
     /// Every report with its depth, in id order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (ReportId, Option<Depth>)> + '_ {
-        (0..self.component_of.len()).map(|i| {
-            // `i` is a valid report index, below u32::MAX.
-            let report = ReportId::new(i as u32);
-            (report, self.get(report))
-        })
+        self.depths
+            .iter()
+            .enumerate()
+            .map(|(i, &[shortest, longest])| {
+                // `i` is a valid report index, below u32::MAX.
+                let report = ReportId::new(i as u32);
+                (
+                    report,
+                    (longest != NO_DEPTH).then_some(Depth { shortest, longest }),
+                )
+            })
     }
 }
 
 /// Depths, primary sources and circular reporting of every report, computed
-/// together in one pass over the condensation ([`Graph::analyze`]).
+/// together in one pass over the graph ([`Graph::analyze`]).
 ///
 /// The analysis owns its data: it stays valid (and describes the graph as it
-/// was) after the graph changes.
+/// was) after the graph changes. It takes about 32 bytes per report, plus the
+/// distinct primary-source sets (shared between reports that have the same
+/// set) and the cycles.
 #[derive(Clone, Debug)]
 pub struct Analysis {
-    component_of: Vec<u32>,
-    member_offsets: Vec<usize>,
-    members: Vec<u32>,
-    longest: Vec<u32>,
-    shortest: Vec<u32>,
-    set_start: Vec<usize>,
-    set_len: Vec<u32>,
-    pool: Vec<SourceId>,
+    layered: Layered,
     cycles: Vec<Cycle>,
 }
 
 impl Analysis {
-    fn component(&self, report: ReportId) -> Option<usize> {
-        self.component_of.get(report.index()).map(|&c| c as usize)
+    fn values(&self, report: ReportId) -> Option<&NodeValues> {
+        self.layered.values.get(report.index())
     }
 
     /// The depth of `report`; `None` when no primary report is reachable from
     /// it or the id is outside the graph. **O(1)**.
     pub fn depth(&self, report: ReportId) -> Option<Depth> {
-        let c = self.component(report)?;
-        (self.longest[c] != NO_DEPTH).then(|| Depth {
-            shortest: self.shortest[c],
-            longest: self.longest[c],
+        let values = self.values(report)?;
+        (values.longest != NO_DEPTH).then_some(Depth {
+            shortest: values.shortest,
+            longest: values.longest,
         })
     }
 
@@ -296,11 +290,8 @@ impl Analysis {
     /// own-voice statements, reports reaching no primary report, primary
     /// reports without a known speaker, and ids outside the graph. **O(1)**.
     pub fn primary_sources(&self, report: ReportId) -> &[SourceId] {
-        match self.component(report) {
-            Some(c) => {
-                let start = self.set_start[c];
-                &self.pool[start..start + self.set_len[c] as usize]
-            }
+        match self.values(report) {
+            Some(values) => self.layered.set(values),
             None => &[],
         }
     }
@@ -308,8 +299,8 @@ impl Analysis {
     /// The number of distinct primary sources of `report`
     /// (see [`primary_sources`](Analysis::primary_sources)). **O(1)**.
     pub fn n_primary_sources(&self, report: ReportId) -> usize {
-        self.component(report)
-            .map_or(0, |c| self.set_len[c] as usize)
+        self.values(report)
+            .map_or(0, |values| values.set_len as usize)
     }
 
     /// The circular reporting found: every strongly connected component with
@@ -323,12 +314,12 @@ impl Analysis {
     /// order: a report relays only reports of its own component or of
     /// components with a smaller number. **O(1)**.
     pub fn component_of(&self, report: ReportId) -> Option<usize> {
-        self.component(report)
+        self.values(report).map(|values| values.component as usize)
     }
 
     /// Number of strongly connected components. **O(1)**.
     pub fn n_components(&self) -> usize {
-        self.member_offsets.len() - 1
+        self.layered.n_components()
     }
 
     /// The reports of component `component`, in id order; empty for a number
@@ -338,7 +329,7 @@ impl Analysis {
         component: usize,
     ) -> impl ExactSizeIterator<Item = ReportId> + '_ {
         let slice = if component < self.n_components() {
-            &self.members[self.member_offsets[component]..self.member_offsets[component + 1]]
+            self.layered.members(component)
         } else {
             &[]
         };
@@ -347,15 +338,19 @@ impl Analysis {
 
     /// Number of reports analysed. **O(1)**.
     pub fn n_reports(&self) -> usize {
-        self.component_of.len()
+        self.layered.values.len()
     }
 
     /// Every report in id order with its depth and number of primary sources.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (ReportId, Option<Depth>, usize)> + '_ {
-        (0..self.component_of.len()).map(|i| {
+        self.layered.values.iter().enumerate().map(|(i, values)| {
             // `i` is a valid report index, below u32::MAX.
             let report = ReportId::new(i as u32);
-            (report, self.depth(report), self.n_primary_sources(report))
+            let depth = (values.longest != NO_DEPTH).then_some(Depth {
+                shortest: values.shortest,
+                longest: values.longest,
+            });
+            (report, depth, values.set_len as usize)
         })
     }
 }
@@ -425,13 +420,14 @@ impl Graph {
     ///
     /// **O(V + E)** time and memory.
     pub fn depths(&self) -> Depths {
-        let csr = Csr::from_reports(self.report_slice());
         let reports = self.report_slice();
-        let condensed = Condensed::compute(&csr, |v| &reports[v], false);
+        let layered = batch::compute(reports, false);
         Depths {
-            component_of: condensed.components.component_of,
-            longest: condensed.longest,
-            shortest: condensed.shortest,
+            depths: layered
+                .values
+                .iter()
+                .map(|values| [values.shortest, values.longest])
+                .collect(),
         }
     }
 
@@ -453,27 +449,8 @@ impl Graph {
     /// successor shares its successor's set instead of copying it.
     pub fn analyze(&self) -> Analysis {
         let reports = self.report_slice();
-        let csr = Csr::from_reports(reports);
-        let condensed = Condensed::compute(&csr, |v| &reports[v], true);
-        let cycles = super::cycles::cycles_of(self, &condensed.components, |v| v);
-        let Condensed {
-            components,
-            longest,
-            shortest,
-            set_start,
-            set_len,
-            pool,
-        } = condensed;
-        Analysis {
-            component_of: components.component_of,
-            member_offsets: components.member_offsets,
-            members: components.members,
-            longest,
-            shortest,
-            set_start,
-            set_len,
-            pool,
-            cycles,
-        }
+        let layered = batch::compute(reports, true);
+        let cycles = super::cycles::cycles_of(self, layered.cyclic_components());
+        Analysis { layered, cycles }
     }
 }

@@ -5,6 +5,7 @@
 //! Nothing in this module mutates a graph. Every algorithm is iterative, so
 //! million-deep chains do not overflow the stack.
 
+mod batch;
 mod chains;
 mod corroboration;
 mod cycles;
