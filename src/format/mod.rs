@@ -7,3 +7,4 @@
 
 pub mod brat;
 pub mod json;
+pub mod limits;
