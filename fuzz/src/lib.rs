@@ -61,11 +61,13 @@ pub fn exercise(graph: &Graph) {
     }
     for (id, _) in graph.claims() {
         let corroboration = graph.corroboration(id).expect("a live claim");
-        assert!(corroboration.independent <= corroboration.reports.len());
-        assert_eq!(
-            corroboration.chains.len() <= corroboration.independent,
-            true
-        );
+        // Chains are counted between speakers (a joint report by two
+        // speakers can be two lines of evidence), so the count is bounded
+        // by the witnesses, not by the reports.
+        assert!(corroboration.chains.len() <= corroboration.independent);
+        if corroboration.reports.is_empty() {
+            assert_eq!(corroboration.independent, 0);
+        }
         graph.primary_sources_of_claim(id).expect("a live claim");
         graph.first_report(id).expect("a live claim");
     }
