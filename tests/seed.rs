@@ -165,3 +165,20 @@ fn dates_are_on_the_reports() {
     assert_eq!(in_report.time.unwrap().to_string(), "2025-10-01/2025-10-31");
     assert_eq!(in_report.channel.as_deref(), Some("in a report"));
 }
+
+#[test]
+fn the_relative_dates_of_the_article_resolve_against_its_dateline() {
+    use according::extract::resolve_relative_date;
+    let tuesday = time::macros::date!(2025 - 11 - 04);
+    let cases = [
+        ("Tuesday", "2025-11-04"),                    // said Tuesday, line 1
+        ("last month", "2025-10-01/2025-10-31"),      // line 15
+        ("last week", "2025-10-27/2025-11-02"),       // line 11
+        ("since September", "2025-09-01/2025-11-04"), // line 1
+        ("In September", "2025-09-01/2025-09-30"),    // line 14
+    ];
+    for (phrase, expected) in cases {
+        let resolved = resolve_relative_date(phrase, tuesday).map(|r| r.to_string());
+        assert_eq!(resolved.as_deref(), Some(expected), "{phrase}");
+    }
+}

@@ -39,6 +39,47 @@ fn np_like(doc: &Doc, i: usize) -> bool {
     })
 }
 
+/// Whether a cue verb's particle follows it.
+enum Particle {
+    /// The particle is there and belongs to the cue: "called for".
+    Takes,
+    /// The verb reports only with a particle, which is missing: "spoke".
+    Missing,
+    /// The verb needs none: "said".
+    Optional,
+}
+
+/// Verbs that report with a particle, which then belongs to the cue:
+/// "referred to", "pointed out", "talked about", "warned of".
+fn particle(lemma: &str, next: &str) -> Particle {
+    let (particles, required): (&[&str], bool) = match lemma {
+        "refer" => (&["to"], true),
+        "point" => (&["to", "out"], true),
+        "talk" | "speak" => (&["about", "of"], true),
+        "focus" => (&["on"], true),
+        "call" => (&["for", "on"], false),
+        "ask" => (&["for", "about"], false),
+        "agree" => (&["with"], false),
+        "warn" => (&["of", "about", "against"], false),
+        "boast" | "complain" | "worry" => (&["of", "about"], false),
+        "argue" => (&["for", "against"], false),
+        "hint" => (&["at"], false),
+        _ => (&[], false),
+    };
+    if particles.contains(&next) {
+        Particle::Takes
+    } else if required {
+        Particle::Missing
+    } else {
+        Particle::Optional
+    }
+}
+
+/// Whether the token after `v` is "to".
+fn next_is_to(analyzer: &Analyzer<'_>, v: usize) -> bool {
+    analyzer.doc.lower(v + 1) == "to"
+}
+
 /// A token range `start..end`.
 pub(crate) type Range = (usize, usize);
 
@@ -229,6 +270,93 @@ impl Analyzer<'_> {
         }
     }
 
+    /// A paragraph opened by a speaker's name and a colon, as in headlines
+    /// and transcripts ("Smith: We Will Win", "MODERATOR: Welcome back."):
+    /// the name is the source, the colon the cue, the rest of the paragraph
+    /// (tokens up to `paragraph_end`) the content.
+    pub(crate) fn speaker_label(
+        &self,
+        sentence_index: usize,
+        s: usize,
+        paragraph_end: usize,
+    ) -> Option<Found> {
+        let colon = (s..paragraph_end.min(s + 7)).find(|&k| self.kind(k) != Some(Kind::Word))?;
+        if colon == s || self.kind(colon) != Some(Kind::Colon) {
+            return None;
+        }
+        let first = self.doc.tokens[s];
+        if !first.capital || self.word_flags(s) & (flags::DET | flags::PREP | flags::CLAUSE) != 0 {
+            return None;
+        }
+        if matches!(
+            self.lower(s),
+            "related"
+                | "update"
+                | "updated"
+                | "note"
+                | "editor's"
+                | "editors"
+                | "watch"
+                | "video"
+                | "photo"
+                | "photos"
+                | "source"
+                | "sources"
+                | "read"
+                | "transcript"
+                | "see"
+                | "click"
+                | "breaking"
+                | "exclusive"
+                | "more"
+                | "also"
+                | "correction"
+                | "listen"
+                | "subscribe"
+                | "follow"
+                | "contact"
+                | "disclosure"
+                | "here"
+                | "this"
+                | "why"
+                | "what"
+                | "how"
+                | "when"
+                | "where"
+                | "who"
+        ) {
+            return None;
+        }
+        for k in s..colon {
+            let t = self.doc.tokens[k];
+            let joiner = matches!(self.lower(k), "of" | "and" | "de" | "van" | "von");
+            if t.quoted || !(t.capital || joiner) || self.lexicon.verb(t.info).is_some() {
+                return None;
+            }
+        }
+        let n_words = (colon + 1..paragraph_end)
+            .filter(|&k| self.kind(k) == Some(Kind::Word))
+            .take(3)
+            .count();
+        if n_words < 3 {
+            return None;
+        }
+        Some(Found {
+            kind: FoundKind::Verb,
+            source: Some((s, colon)),
+            source_shared: false,
+            cue: (colon, colon + 1),
+            cue_head: (colon, colon + 1),
+            content: vec![(colon + 1, paragraph_end)],
+            attitude: Attitude::Assertion,
+            audience: None,
+            channel: None,
+            time: None,
+            parent: None,
+            sentence: sentence_index,
+        })
+    }
+
     /// "according to X" and "citing X".
     fn according_and_citing(
         &self,
@@ -357,6 +485,22 @@ impl Analyzer<'_> {
             if t.kind == Kind::Comma && self.opens_cue_clause(k + 1) {
                 return k;
             }
+            // Another report after a comma: "..., the manager said he".
+            if t.kind == Kind::Comma
+                && k > start
+                && self.clause_with_cue(k + 1, e)
+                && !matches!(self.tail_after_cue(k + 1, e), Tail::End)
+            {
+                return k;
+            }
+            // A coordinated report: "... and said", ", and analysts say".
+            if k > start && self.coordinated_cue(k, e) {
+                return if self.kind(k - 1) == Some(Kind::Comma) {
+                    k - 1
+                } else {
+                    k
+                };
+            }
             // A contrasting clause or a semicolon ends the reported content:
             // "X happened, but Y did not say when".
             if t.kind == Kind::Semicolon && k > start
@@ -371,6 +515,84 @@ impl Analyzer<'_> {
             }
         }
         e
+    }
+
+    /// Whether token `k` is "and" or "but" opening a coordinated report: a
+    /// second cue verb of the same subject ("and said") or a clause with a
+    /// subject and a cue verb of its own (", and analysts say").
+    fn coordinated_cue(&self, k: usize, e: usize) -> bool {
+        if !matches!(self.lower(k), "and" | "but") || self.doc.tokens[k].quoted {
+            return false;
+        }
+        let finite_cue = |p: usize| {
+            let t = self.doc.tokens[p];
+            !t.quoted
+                && !t.capital
+                && matches!(t.info.form, Form::Past | Form::Present3)
+                && self
+                    .lexicon
+                    .verb(t.info)
+                    .is_some_and(|v| !v.noun_homograph && v.class != CueClass::Mental)
+        };
+        // "and said", "and later told".
+        let mut p = k + 1;
+        while p < e && p - k <= 3 && self.word_flags(p) & (flags::CUE_ADVERB | flags::AUX) != 0 {
+            p += 1;
+        }
+        if p < e && finite_cue(p) && !matches!(self.lower(p + 1), "to" | "by") {
+            return true;
+        }
+        // ", and three in four said": only after a comma, with a short subject.
+        if k == 0 || self.kind(k - 1) != Some(Kind::Comma) {
+            return false;
+        }
+        self.clause_with_cue(k + 1, e)
+    }
+
+    /// Whether a clause with a short subject and a finite cue verb starts at
+    /// `k` ("three in four said ...").
+    fn clause_with_cue(&self, k: usize, e: usize) -> bool {
+        let finite_cue = |p: usize| {
+            let t = self.doc.tokens[p];
+            !t.quoted
+                && !t.capital
+                && matches!(t.info.form, Form::Past | Form::Present3)
+                && self
+                    .lexicon
+                    .verb(t.info)
+                    .is_some_and(|v| !v.noun_homograph && v.class != CueClass::Mental)
+        };
+        let k = k - 1;
+        let mut p = k + 1;
+        while p < e && p - k <= 8 {
+            let t = self.doc.tokens[p];
+            if t.kind != Kind::Word || t.quoted {
+                return false;
+            }
+            if self.lexicon.verb(t.info).is_some() {
+                return p > k + 1
+                    && finite_cue(p)
+                    && chunk_back(self.doc, self.lexicon, k + 1, p).is_some();
+            }
+            if t.has(flags::CLAUSE | flags::AUX) && !t.has(flags::DET) {
+                return false;
+            }
+            p += 1;
+        }
+        false
+    }
+
+    /// What follows the first cue verb at or after `k`: whether its clause
+    /// ends there (a postposed "..., he said.").
+    fn tail_after_cue(&self, k: usize, e: usize) -> Tail {
+        let Some(v) = (k..e.min(k + 10)).find(|&p| {
+            let t = self.doc.tokens[p];
+            t.kind == Kind::Word && self.lexicon.verb(t.info).is_some()
+        }) else {
+            return Tail::Other;
+        };
+        let supplements = self.supplements(v + 1, e);
+        self.tail(supplements.end, e)
     }
 
     /// Whether a content before token `b` ends as a quotation does:
@@ -427,10 +649,59 @@ impl Analyzer<'_> {
             }
         }
         let has_be = (cue_start..v).any(|k| self.word_flags(k) & flags::BE != 0);
+        let raising = verb.class == CueClass::Raising
+            || verb.lemma == "expect" && has_be && form == Form::Past && next_is_to(self, v);
+        if raising {
+            return self
+                .raising(sentence_index, s, e, cue_start, v, verb.lemma)
+                .map(|found| (found, None));
+        }
+        if verb.lemma == "ask"
+            && form == Form::Past
+            && let Some(found) = self.asked(sentence_index, s, e, cue_start, v, has_be)
+        {
+            return Some((found, None));
+        }
         let prev = v.checked_sub(1).filter(|&p| p >= s);
         let prev_flags = prev.map_or(0, |p| self.word_flags(p));
         let next_lower = self.lower(v + 1);
-        if verb.not_before_to && next_lower == "to" {
+        if (verb.not_before_to || verb.lemma == "add") && next_lower == "to" {
+            return None;
+        }
+        // "support for", "went back to": nouns and adverbs, not cues.
+        if matches!(verb.lemma, "support" | "back")
+            && (self.word_flags(v + 1) & flags::PREP != 0
+                || !matches!(self.kind(v + 1), Some(Kind::Word | Kind::OpenQuote)))
+        {
+            return None;
+        }
+        // "a program called Head Start" names, it does not report.
+        if verb.lemma == "call"
+            && form == Form::Past
+            && cue_start == v
+            && !matches!(next_lower, "for" | "on")
+            && prev.is_some_and(|p| {
+                let t = self.doc.tokens[p];
+                t.kind == Kind::Word
+                    && !t.capital
+                    && !t.has(flags::PRONOUN | flags::AUX | flags::CLAUSE)
+            })
+        {
+            return None;
+        }
+        // "declined to comment", but not "prices declined".
+        if matches!(verb.lemma, "decline" | "refuse") && next_lower != "to" {
+            return None;
+        }
+        // "continue" reports only before a clause or a quotation: "he
+        // continued: ...", not "he continued his push".
+        if verb.lemma == "continue"
+            && !(self.lower(v + 1) == "that"
+                || matches!(
+                    self.kind(v + 1),
+                    Some(Kind::Comma | Kind::Colon | Kind::OpenQuote | Kind::Stop)
+                ))
+        {
             return None;
         }
         if prev.is_some_and(|p| self.lower(p) == "to") {
@@ -493,8 +764,10 @@ impl Analyzer<'_> {
         let attitude = verb.attitude;
         // Particles that belong to the cue: "called for", "called on".
         let mut v_end = v + 1;
-        if verb.lemma == "call" && matches!(next_lower, "for" | "on") {
-            v_end = v + 2;
+        match particle(verb.lemma, next_lower) {
+            Particle::Takes => v_end = v + 2,
+            Particle::Missing => return None,
+            Particle::Optional => {}
         }
         // Audience right after a verb of telling.
         let mut k = v_end;
@@ -510,11 +783,26 @@ impl Analyzer<'_> {
             supplements.audience = audience;
         }
         let tail = self.tail(supplements.end, e);
+        // A written statement right after the verb is part of the cue:
+        // "said in a statement", "said in a news release".
+        let mut cue_end = v_end;
+        if supplements.channel.is_some_and(|(a, _)| a == v_end)
+            && self.lower(v_end) == "in"
+            && matches!(self.lower(v_end + 1), "a" | "an")
+        {
+            if self.lower(v_end + 2) == "statement" {
+                cue_end = v_end + 3;
+            } else if self.lower(v_end + 3) == "release"
+                && matches!(self.lower(v_end + 2), "news" | "press")
+            {
+                cue_end = v_end + 4;
+            }
+        }
         let mut found = Found {
             kind: FoundKind::Verb,
             source: None,
             source_shared: false,
-            cue: (cue_start, v_end),
+            cue: (cue_start, cue_end),
             cue_head: (v, v_end),
             content: Vec::new(),
             attitude,
@@ -564,19 +852,18 @@ impl Analyzer<'_> {
             && matches!(self.kind(b), Some(Kind::Comma | Kind::CloseQuote))
         {
             let np_from = v + 1;
+            // After a closed quotation the inverted cue is certain, and the
+            // source takes in its affiliation and appositives:
+            // `"...," said Smith, a spokesman for the agency.`
+            let after_quotation = self.kind(b) == Some(Kind::CloseQuote)
+                || b > s && self.kind(b - 1) == Some(Kind::CloseQuote);
             if let Some(np_end) = chunk_forward(self.doc, self.lexicon, np_from, e) {
                 let mut np_end = np_end;
-                // An appositive after the name: "said Smith, a spokesman for X."
-                if self.kind(np_end) == Some(Kind::Comma)
-                    && let Some(app_end) = chunk_forward(self.doc, self.lexicon, np_end + 1, e)
-                    && matches!(self.tail(app_end, e), Tail::End)
-                    && self.word_flags(np_end + 1) & flags::DET != 0
-                {
-                    np_end = app_end;
-                }
+                np_end = self.extend_source(np_end, e);
                 let after = self.supplements(np_end, e);
                 let tail = self.tail(after.end, e);
-                if matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue) {
+                if after_quotation || matches!(tail, Tail::End | Tail::CommaQuote | Tail::CommaCue)
+                {
                     let start = self.content_start(s, b);
                     let mut content = vec![(start, b + 1)];
                     if tail == Tail::CommaQuote {
@@ -635,6 +922,24 @@ impl Analyzer<'_> {
             found.source?;
             return Some((found, self.nominal(&supplements, sentence_index)));
         }
+        // A relative pronoun is the source of its clause's cue, and the
+        // content ends with the clause: "Smith, who said he was tired, left".
+        if cue_start > s
+            && self.lower(cue_start - 1) == "who"
+            && !self.doc.tokens[cue_start - 1].quoted
+        {
+            found.source = Some((cue_start - 1, cue_start));
+            if let Some(part) = found.content.first_mut() {
+                let (a, b) = *part;
+                if let Some(k) = (a + 1..b).find(|&k| {
+                    matches!(self.kind(k), Some(Kind::Comma | Kind::Dash))
+                        && !self.doc.tokens[k].quoted
+                }) {
+                    part.1 = k;
+                }
+            }
+            return Some((found, self.nominal(&supplements, sentence_index)));
+        }
         let mut source = self.source_before(s, cue_start)?;
         // Strip a trailing comma from the source span.
         while source.1 > source.0 && self.kind(source.1 - 1) == Some(Kind::Comma) {
@@ -645,14 +950,257 @@ impl Analyzer<'_> {
         Some((found, self.nominal(&supplements, sentence_index)))
     }
 
+    /// A raising verb: its subject and complement together are the content,
+    /// and no source is named ("the plan seems doomed", "the bill is
+    /// expected to pass").
+    fn raising(
+        &self,
+        sentence_index: usize,
+        s: usize,
+        e: usize,
+        cue_start: usize,
+        v: usize,
+        lemma: &str,
+    ) -> Option<Found> {
+        let next = self.doc.tokens.get(v + 1).filter(|_| v + 1 < e)?;
+        if next.kind != Kind::Word || next.quoted {
+            return None;
+        }
+        let next_lower = self.lower(v + 1);
+        if lemma != "seem" && next_lower != "to" {
+            return None;
+        }
+        if next.has(flags::PREP) && !matches!(next_lower, "to" | "like") {
+            return None;
+        }
+        let subject_start = chunk_back(self.doc, self.lexicon, s, cue_start)?;
+        let complement = (v + 1, self.content_end(v + 1, e));
+        let mut content = Vec::with_capacity(2);
+        if self.lower(subject_start) != "it" {
+            content.push((subject_start, cue_start));
+        }
+        content.push(complement);
+        Some(Found {
+            kind: FoundKind::Verb,
+            source: None,
+            source_shared: false,
+            cue: (cue_start, v + 1),
+            cue_head: (v, v + 1),
+            content,
+            attitude: Attitude::Belief,
+            audience: None,
+            channel: None,
+            time: None,
+            parent: None,
+            sentence: sentence_index,
+        })
+    }
+
+    /// A question put to someone, without its asker or with it after "by":
+    /// "When asked whether ..., she said", "Asked about X, he ...", "she was
+    /// asked by reporters if ...". The content is the question, up to the
+    /// end of its clause.
+    fn asked(
+        &self,
+        sentence_index: usize,
+        s: usize,
+        e: usize,
+        cue_start: usize,
+        v: usize,
+        has_be: bool,
+    ) -> Option<Found> {
+        let opens = cue_start == s
+            || matches!(
+                self.lower(cue_start - 1),
+                "when" | "after" | "as" | "if" | "once"
+            )
+            || self.kind(cue_start - 1) == Some(Kind::Comma);
+        if !(opens || has_be) {
+            return None;
+        }
+        let mut k = v + 1;
+        let mut source = None;
+        if self.lower(k) == "by"
+            && let Some(end) = chunk_forward(self.doc, self.lexicon, k + 1, e)
+        {
+            source = Some((k + 1, end));
+            k = end;
+        }
+        let supplements = self.supplements(k, e);
+        k = supplements.end;
+        if self.kind(k) == Some(Kind::Comma) && self.kind(k + 1) == Some(Kind::Word) {
+            k += 1;
+        }
+        let question_word = matches!(
+            self.lower(k),
+            "whether"
+                | "if"
+                | "about"
+                | "why"
+                | "what"
+                | "who"
+                | "whom"
+                | "how"
+                | "when"
+                | "where"
+                | "which"
+                | "for"
+                | "to"
+        );
+        if !question_word || self.doc.tokens.get(k).is_none_or(|t| t.quoted) {
+            return None;
+        }
+        let mut end = k + 1;
+        while end < e {
+            let boundary = matches!(
+                self.kind(end),
+                Some(Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Dash)
+            );
+            if boundary && !self.doc.tokens[end].quoted {
+                break;
+            }
+            end += 1;
+        }
+        Some(Found {
+            kind: FoundKind::Verb,
+            source,
+            source_shared: false,
+            cue: (cue_start, v + 1),
+            cue_head: (v, v + 1),
+            content: vec![(k, end)],
+            attitude: Attitude::Question,
+            audience: None,
+            channel: supplements.channel,
+            time: supplements.time,
+            parent: None,
+            sentence: sentence_index,
+        })
+    }
+
+    /// The end of a source mention whose head phrase ends at `np_end`,
+    /// taking in a parenthesised affiliation ("Rep. Smith (D-Ohio)") and the
+    /// appositives after it up to the end of the sentence ("Smith, a
+    /// spokesman for the agency who ..."). An age (", 59,"), a participial
+    /// or adverbial clause (", adding", ", though") or a relative clause with
+    /// its own cue ("Smith, who said") is not part of the mention.
+    fn extend_source(&self, np_end: usize, e: usize) -> usize {
+        let mut end = np_end;
+        if self.kind(end) == Some(Kind::OpenParen)
+            && let Some(close) = (end + 1..e.min(end + 8))
+                .find(|&k| matches!(self.kind(k), Some(Kind::CloseParen | Kind::Stop)))
+            && self.kind(close) == Some(Kind::CloseParen)
+        {
+            end = close + 1;
+        }
+        if self.kind(end) != Some(Kind::Comma) {
+            return end;
+        }
+        let k = end + 1;
+        let Some(t) = self.doc.tokens.get(k).filter(|_| k < e) else {
+            return end;
+        };
+        if t.kind != Kind::Word || t.quoted || self.opens_cue_clause(k) {
+            return end;
+        }
+        let lower = self.lower(k);
+        if lower.bytes().next().is_some_and(|c| c.is_ascii_digit())
+            || t.info.form == Form::Gerund
+            || (!t.capital
+                && lower.len() > 3
+                && (lower.ends_with("ing") || lower.ends_with("ed"))
+                && !t.has(flags::TITLE | flags::PERSON_NOUN | flags::GROUP_NOUN))
+        {
+            return end;
+        }
+        if t.has(flags::CLAUSE) && !matches!(lower, "who" | "whose") {
+            return end;
+        }
+        if lower == "who"
+            && self.doc.tokens.get(k + 1).is_some_and(|n| {
+                self.lexicon.verb(n.info).is_some() || n.has(flags::AUX | flags::CUE_ADVERB)
+            })
+            && self.relative_cue(k + 1, e)
+        {
+            return end;
+        }
+        let mut j = k;
+        while j < e && j - k < 45 {
+            match self.kind(j) {
+                Some(
+                    Kind::Stop
+                    | Kind::OpenQuote
+                    | Kind::CloseQuote
+                    | Kind::StrayQuote
+                    | Kind::Semicolon
+                    | Kind::Colon
+                    | Kind::Dash,
+                ) => break,
+                Some(Kind::Comma) if self.opens_cue_clause(j + 1) => break,
+                _ => j += 1,
+            }
+        }
+        if j - k >= 45 {
+            return end;
+        }
+        while j > k && self.kind(j - 1) == Some(Kind::Comma) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Whether a relative clause's verb group starting at `k` holds a cue
+    /// verb ("who said", "who has long argued").
+    fn relative_cue(&self, k: usize, e: usize) -> bool {
+        let mut p = k;
+        while p < e && p - k < 4 {
+            let t = self.doc.tokens[p];
+            if t.kind != Kind::Word {
+                return false;
+            }
+            if self.lexicon.verb(t.info).is_some() {
+                return matches!(t.info.form, Form::Past | Form::Present3 | Form::Base);
+            }
+            if !t.has(flags::AUX | flags::CUE_ADVERB) {
+                return false;
+            }
+            p += 1;
+        }
+        false
+    }
+
+    /// The start of the noun phrase ending just before `end`, taking in a
+    /// parenthesised affiliation at its end ("Rep. Smith (D-Ohio)").
+    fn np_back(&self, s: usize, end: usize) -> Option<usize> {
+        if end > s + 2 && self.kind(end - 1) == Some(Kind::CloseParen) {
+            let open = (end.saturating_sub(9).max(s)..end - 1)
+                .rev()
+                .find(|&k| matches!(self.kind(k), Some(Kind::OpenParen | Kind::CloseParen)))?;
+            if self.kind(open) != Some(Kind::OpenParen) {
+                return None;
+            }
+            return chunk_back(self.doc, self.lexicon, s, open);
+        }
+        chunk_back(self.doc, self.lexicon, s, end)
+    }
+
     /// The source phrase ending just before the cue at `cue_start`, with an
     /// appositive between commas ("An international group, the Monitoring
-    /// Team, said"; "Smith, a spokesman for the ministry, said").
+    /// Team, said"; "Smith, a spokesman for the ministry, said"). Phrases
+    /// between the source and the cue that do not describe the source ("in
+    /// Ohio", "speaking at a rally", "however") are left out of it.
     fn source_before(&self, s: usize, cue_start: usize) -> Option<Range> {
         let separator = |k: usize| matches!(self.kind(k), Some(Kind::Comma | Kind::Dash));
+        // A sentence adverb between subject and verb: "Smith however said".
+        let mut cue_start = cue_start;
+        if cue_start > s + 1
+            && matches!(self.lower(cue_start - 1), "however" | "meanwhile" | "too")
+            && !self.doc.tokens[cue_start - 1].quoted
+        {
+            cue_start -= 1;
+        }
         let comma_before = cue_start > s + 1 && separator(cue_start - 1);
         if !comma_before {
-            let np_start = chunk_back(self.doc, self.lexicon, s, cue_start)?;
+            let np_start = self.np_back(s, cue_start)?;
             return Some((np_start, cue_start));
         }
         let src_end = cue_start - 1;
@@ -690,16 +1238,29 @@ impl Analyzer<'_> {
         }
         let modifier = |(a, b): Range| {
             let t = self.doc.tokens[a];
-            let relative = matches!(self.lower(a), "who" | "whose" | "which");
+            let lower = self.lower(a);
+            let relative = matches!(lower, "who" | "whose");
             let appositive = t.capital
-                || t.has(flags::DET)
-                || self
-                    .lower(a)
-                    .bytes()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_digit());
-            (relative || appositive) && b - a <= 20
+                || t.has(flags::DET | flags::TITLE | flags::PERSON_NOUN | flags::GROUP_NOUN)
+                || matches!(lower, "one" | "both" | "then" | "now" | "former" | "each")
+                || lower.bytes().next().is_some_and(|c| c.is_ascii_digit())
+                || self.np_back(a, b) == Some(a);
+            (relative || appositive) && b - a <= 24 && t.kind == Kind::Word
         };
+        // Phrases that sit between a subject and its verb without describing
+        // it: a place or time ("in Ohio"), a participle ("speaking at a
+        // rally"), a sentence adverb.
+        let aside = |(a, b): Range| {
+            let t = self.doc.tokens[a];
+            let lower = self.lower(a);
+            t.kind == Kind::Word
+                && !t.capital
+                && b - a <= 12
+                && (t.has(flags::PREP)
+                    || matches!(lower, "which" | "however" | "meanwhile" | "too" | "though")
+                    || lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed")))
+        };
+        let mut include_end = src_end;
         for (j, &(a, b)) in segments.iter().enumerate() {
             let at_clause_start = a == s
                 || matches!(
@@ -708,13 +1269,33 @@ impl Analyzer<'_> {
                         Kind::CloseQuote | Kind::Colon | Kind::OpenQuote | Kind::Comma | Kind::Dash
                     )
                 );
-            let first = self.doc.tokens[a];
-            let head_like = first.capital && first.info.flags & (flags::PREP | flags::CLAUSE) == 0
-                || first.has(flags::DET) && !first.capital;
-            let covers = chunk_back(self.doc, self.lexicon, s, b) == Some(a) && b - a <= 10;
-            let modifiers_ok = segments[..j].iter().all(|&seg| modifier(seg));
-            if covers && head_like && modifiers_ok && (j > 0 || a == s) && at_clause_start {
+            let head = self.np_back(s, b).filter(|&h| {
+                h >= a
+                    && b - h <= 12
+                    && (a..h).all(|k| {
+                        matches!(self.lower(k), "but" | "and" | "so" | "yet")
+                            || self.word_flags(k) & flags::CUE_ADVERB != 0
+                    })
+            });
+            if let Some(h) = head
+                && j > 0
+                && at_clause_start
+            {
+                let first = self.doc.tokens[h];
+                let head_like = first.capital
+                    && first.info.flags & (flags::PREP | flags::CLAUSE) == 0
+                    || first.has(flags::DET) && !first.capital
+                    || first.has(flags::PRONOUN);
+                if head_like && include_end > h {
+                    return Some((h, include_end));
+                }
+            }
+            if j == 0 && a == s && head == Some(a) {
                 return Some((a, src_end));
+            }
+            if aside((a, b)) {
+                include_end = a.saturating_sub(1);
+                continue;
             }
             if !modifier((a, b)) {
                 break;

@@ -24,7 +24,8 @@ use crate::model::DateRange;
 /// week", "this week", "last month", "this month", "earlier this month",
 /// "last year", "this year", a month ("September", "in September", "in
 /// September 2024"), a day of a month ("Nov. 2", "November 2", "Nov. 2,
-/// 2024") and a year ("2024").
+/// 2024") and a year ("2024"). "since" before any of these gives the range
+/// from its first day up to the dateline ("since September").
 ///
 /// Returns `None` for anything else, and when the result would fall outside
 /// the range of dates `time` supports.
@@ -56,6 +57,16 @@ pub fn resolve_relative_date(phrase: &str, dateline: Date) -> Option<DateRange> 
         .collect();
     if matches!(words.first().map(String::as_str), Some("on" | "in")) {
         words.remove(0);
+    }
+    // "since September": from the start of what follows up to the dateline.
+    if words.first().map(String::as_str) == Some("since") {
+        // One "since" only: the recursion below is then at most one level deep.
+        if words.get(1).map(String::as_str) == Some("since") {
+            return None;
+        }
+        let rest = words[1..].join(" ");
+        let from = resolve_relative_date(&rest, dateline)?;
+        return DateRange::new(from.start(), dateline).ok();
     }
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     match words.as_slice() {
@@ -263,6 +274,11 @@ mod tests {
     #[test]
     fn a_month_name_is_the_most_recent_such_month_not_after_the_dateline() {
         assert_eq!(resolved("in September", TUESDAY), "2025-09-01/2025-09-30");
+        assert_eq!(
+            resolved("since September", TUESDAY),
+            "2025-09-01/2025-11-04"
+        );
+        assert_eq!(resolved("since since", TUESDAY), "none");
         assert_eq!(resolved("November", TUESDAY), "2025-11-01/2025-11-30");
         assert_eq!(resolved("December", TUESDAY), "2024-12-01/2024-12-31");
         assert_eq!(

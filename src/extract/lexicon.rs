@@ -82,6 +82,9 @@ pub(crate) enum CueClass {
     Tell,
     /// Verbs of belief, estimate and intention: "believes", "estimated".
     Mental,
+    /// Verbs whose subject belongs to the content and that name no source:
+    /// "the plan seems doomed", "prices appear to be rising".
+    Raising,
 }
 
 /// A reporting verb.
@@ -114,7 +117,7 @@ pub(crate) struct Lexicon {
 }
 
 use Attitude::{Assertion, Belief, Denial, Estimate, Intention, Question, Suggestion};
-use CueClass::{Mental, Speech, Tell};
+use CueClass::{Mental, Raising, Speech, Tell};
 
 /// (lemma, attitude, class, noun homograph, not before "to", irregular forms
 /// [3rd person, past, gerund] or empty for regular inflection).
@@ -318,7 +321,7 @@ const VERBS: &[VerbRow] = &[
         false,
         &["knows", "knew", "knowing"],
     ),
-    ("expect", Belief, Mental, false, true, &[]),
+    ("expect", Belief, Mental, false, false, &[]),
     (
         "deny",
         Denial,
@@ -360,11 +363,11 @@ const VERBS: &[VerbRow] = &[
     ("ask", Question, Speech, false, false, &[]),
     ("question", Question, Speech, true, false, &[]),
     ("wonder", Question, Mental, false, false, &[]),
-    ("vow", Intention, Speech, false, true, &[]),
-    ("promise", Intention, Speech, true, true, &[]),
-    ("pledge", Intention, Speech, true, true, &[]),
-    ("threaten", Intention, Speech, false, true, &[]),
-    ("hope", Intention, Mental, true, true, &[]),
+    ("vow", Intention, Speech, false, false, &[]),
+    ("promise", Intention, Speech, true, false, &[]),
+    ("pledge", Intention, Speech, true, false, &[]),
+    ("threaten", Intention, Speech, false, false, &[]),
+    ("hope", Intention, Mental, true, false, &[]),
     ("urge", Intention, Speech, false, false, &[]),
     (
         "agree",
@@ -407,6 +410,42 @@ const VERBS: &[VerbRow] = &[
     ("recommend", Intention, Speech, false, false, &[]),
     ("demand", Intention, Speech, true, false, &[]),
     ("want", Intention, Mental, false, false, &[]),
+    ("decline", Denial, Speech, false, false, &[]),
+    ("refuse", Denial, Speech, false, false, &[]),
+    (
+        "seek",
+        Intention,
+        Speech,
+        false,
+        false,
+        &["seeks", "sought", "seeking"],
+    ),
+    ("intend", Intention, Mental, false, false, &[]),
+    ("offer", Intention, Speech, true, false, &[]),
+    (
+        "refer",
+        Assertion,
+        Speech,
+        false,
+        false,
+        &["refers", "referred", "referring"],
+    ),
+    ("point", Assertion, Speech, true, false, &[]),
+    ("talk", Assertion, Speech, true, false, &[]),
+    (
+        "speak",
+        Assertion,
+        Speech,
+        false,
+        false,
+        &["speaks", "spoke", "speaking"],
+    ),
+    ("focus", Assertion, Speech, true, false, &[]),
+    ("support", Belief, Speech, true, false, &[]),
+    ("oppose", Belief, Speech, false, false, &[]),
+    ("back", Belief, Speech, true, false, &[]),
+    ("seem", Belief, Raising, false, false, &[]),
+    ("appear", Belief, Raising, false, false, &[]),
 ];
 
 /// Verbs whose base and third-person forms are mostly nouns.

@@ -224,12 +224,37 @@ impl Extractor {
             lexicon: &self.lexicon,
         };
         let mut found = Vec::new();
+        let mut attributed_sentence = vec![false; doc.sentences.len()];
+        // The paragraph whose speaker label ("Smith: ...") covers the
+        // sentences that follow in it.
+        let mut labelled_paragraph: Option<u32> = None;
         for (index, &sentence) in doc.sentences.iter().enumerate() {
+            let paragraph = doc.tokens[sentence.start].paragraph; // sentences are non-empty
+            if labelled_paragraph == Some(paragraph) {
+                attributed_sentence[index] = true;
+                continue;
+            }
+            let opens_paragraph =
+                sentence.start == 0 || doc.tokens[sentence.start - 1].paragraph != paragraph;
+            if opens_paragraph {
+                let mut paragraph_end = sentence.end;
+                while doc
+                    .tokens
+                    .get(paragraph_end)
+                    .is_some_and(|t| t.paragraph == paragraph)
+                {
+                    paragraph_end += 1;
+                }
+                if let Some(label) = analyzer.speaker_label(index, sentence.start, paragraph_end) {
+                    found.push(label);
+                    labelled_paragraph = Some(paragraph);
+                    continue;
+                }
+            }
             let first = found.len();
             analyzer.sentence(index, sentence, &mut found);
             nesting::nest(&mut found, first);
         }
-        let mut attributed_sentence = vec![false; doc.sentences.len()];
         for f in &found {
             if let Some(a) = attributed_sentence.get_mut(f.sentence) {
                 *a = true;
@@ -559,9 +584,8 @@ fn continue_quotations(doc: &Doc, found: &mut [Found], attributed: &mut [bool]) 
             && tokens.iter().all(|t| t.quoted || t.kind == Kind::Stop);
         let Some(o) = last_outer else { continue };
         let outer = &found[o];
-        let same_paragraph = doc.sentences.get(outer.sentence).is_some_and(|s| {
-            doc.tokens[s.start].paragraph == tokens.first().map_or(u32::MAX, |t| t.paragraph)
-        }) && outer.sentence + 1 == index;
+        // The next sentence, in the same paragraph or opening the next one.
+        let same_paragraph = outer.sentence + 1 == index;
         let outer_quotes = outer
             .content
             .iter()

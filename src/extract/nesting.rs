@@ -39,9 +39,13 @@ pub(crate) fn nest(found: &mut Vec<Found>, first: usize) {
             if !holds(&found[a], &found[b]) {
                 continue;
             }
-            // Mutual holding: the earlier cue is the outer attribution.
-            if holds(&found[b], &found[a]) && found[b].cue.0 < found[a].cue.0 {
-                continue;
+            // Mutual holding: a postposed attribution ("A said B, C said.")
+            // is the outer one; otherwise the earlier cue is.
+            if holds(&found[b], &found[a]) {
+                let (pa, pb) = (postposed(&found[a]), postposed(&found[b]));
+                if pb && !pa || pa == pb && found[b].cue.0 < found[a].cue.0 {
+                    continue;
+                }
             }
             if best.is_none_or(|x| size(&found[a]) < size(&found[x])) {
                 best = Some(a);
@@ -125,6 +129,11 @@ pub(crate) fn nest(found: &mut Vec<Found>, first: usize) {
             found.push(f);
         }
     }
+}
+
+/// Whether the content comes before the cue: `CONTENT, SOURCE said.`
+fn postposed(f: &Found) -> bool {
+    f.content.first().is_some_and(|&(_, end)| end <= f.cue.0)
 }
 
 /// Number of parents above `i` (bounded by the number of attributions).

@@ -5,7 +5,7 @@
 //! quotation, so that a quoted passage of several sentences stays whole with
 //! its cue ("`"A. B," he said.`" is one unit).
 
-use super::lexicon::{Lexicon, WordInfo, flags};
+use super::lexicon::{Form, Lexicon, WordInfo, flags};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -403,6 +403,27 @@ fn pair_quotes(doc: &mut Doc) {
 /// News sentences, even long quoted passages, stay far below it.
 pub(crate) const MAX_SENTENCE_TOKENS: usize = 1024;
 
+/// Whether a short postposed attribution starts at token `k`: a few words
+/// and a reporting verb ("Smith said", "said the mayor", "the minister told
+/// reporters"), which belongs to the quotation before it.
+fn cue_follows(doc: &Doc, k: usize) -> bool {
+    for (offset, t) in doc.tokens.iter().skip(k).take(5).enumerate() {
+        if t.kind != Kind::Word || t.quoted {
+            return false;
+        }
+        if offset > 0 && t.info.flags & (flags::CLAUSE | flags::AUX) != 0 {
+            return false;
+        }
+        if t.info.verb != 0 && matches!(t.info.form, Form::Past | Form::Present3) && !t.capital {
+            return true;
+        }
+        if t.info.verb != 0 && offset == 0 && matches!(t.info.form, Form::Past | Form::Present3) {
+            return true;
+        }
+    }
+    false
+}
+
 fn cut_sentences(doc: &mut Doc) {
     let n = doc.tokens.len();
     let mut start = 0;
@@ -432,7 +453,10 @@ fn cut_sentences(doc: &mut Doc) {
                 }
                 Kind::CloseQuote | Kind::CloseParen => {
                     let prev_stop = i > 0 && doc.tokens[i - 1].kind == Kind::Stop;
-                    boundary = prev_stop && next_starts && next.kind != Kind::CloseQuote;
+                    boundary = prev_stop
+                        && next_starts
+                        && next.kind != Kind::CloseQuote
+                        && !(token.kind == Kind::CloseQuote && cue_follows(doc, i + 1));
                     // A closing quote after a stop outside quotes ends a sentence too.
                     if token.kind == Kind::CloseParen && !prev_stop {
                         boundary = false;

@@ -6,5 +6,11 @@
 //! turns back into an equal graph.
 
 pub mod brat;
+pub mod dot;
+pub mod edges;
 pub mod json;
 pub mod limits;
+pub mod mermaid;
+pub mod prov_json;
+pub mod prov_n;
+pub mod tree;

@@ -1,0 +1,289 @@
+//! The edge list: a tab-separated file with one row per (report, speaker,
+//! cited report).
+//!
+//! ```text
+//! report_id<TAB>speaker_id<TAB>cited_report_id
+//! r:law<TAB>ag:s3<TAB>r:spy
+//! r:spy<TAB>ag:s0<TAB>
+//! ```
+//!
+//! The header is required. `cited_report_id` is empty for a report that
+//! cites nothing and `speaker_id` is empty for a report with no known
+//! speaker; a report with `k` citations has `k` rows, and a report with
+//! several speakers has one row per (speaker, citation) pair.
+//!
+//! Reading follows the definitions that other implementations of this format
+//! use: every `report_id` and every non-empty `cited_report_id` is a report;
+//! the speakers of a report are the set of its `speaker_id`s; repeated rows
+//! collapse; a report citing itself is ignored (and reported by
+//! [`import`]). Ids become keys exactly as written: report keys `r:law`,
+//! source keys `ag:s3`. Sources are created with
+//! [`SourceKind::Unnamed`] and their id as name.
+//!
+//! Writing is lossy by design: the format holds only who relays whom. Reports
+//! and sources without a key are written under their printed ids (`r12`,
+//! `s3`).
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::io::Write;
+
+use crate::error::{Error, Result};
+use crate::graph::Graph;
+use crate::model::{RelayKind, Report, ReportId, Source, SourceKind};
+
+/// The header row, without its line feed.
+pub const HEADER: &str = "report_id\tspeaker_id\tcited_report_id";
+
+const FORMAT: &str = "edge list";
+
+/// What [`import`] read: the graph and the rows it ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EdgeImport {
+    /// The graph: one report per id, one source per speaker id.
+    pub graph: Graph,
+    /// The 1-based line numbers of rows in which a report cites itself. Such
+    /// a citation is not a relay (a report cannot relay itself); the row's
+    /// speaker is still recorded.
+    pub self_citations: Vec<usize>,
+}
+
+/// Reads an edge list into a graph. Self-citations are ignored; use
+/// [`import`] to learn where they were.
+///
+/// # Errors
+///
+/// [`Error::Parse`] (format `"edge list"`) naming the line of a missing or
+/// wrong header, a row without exactly three columns, an empty `report_id`
+/// or text that is not UTF-8.
+///
+/// # Complexity
+///
+/// **O(n)** in the size of the input (ids are hashed).
+pub fn read(input: &[u8]) -> Result<Graph> {
+    import(input).map(|import| import.graph)
+}
+
+/// Reads an edge list and also reports the rows that were ignored.
+///
+/// # Errors
+///
+/// As [`read`].
+///
+/// # Complexity
+///
+/// **O(n)** in the size of the input.
+pub fn import(input: &[u8]) -> Result<EdgeImport> {
+    struct PendingReport<'a> {
+        key: &'a str,
+        speakers: Vec<usize>,
+        cites: Vec<usize>,
+    }
+    let mut report_index: HashMap<&str, usize> = HashMap::new();
+    let mut reports: Vec<PendingReport<'_>> = Vec::new();
+    let mut speaker_index: HashMap<&str, usize> = HashMap::new();
+    let mut speakers: Vec<&str> = Vec::new();
+    let mut self_citations = Vec::new();
+
+    let mut lines = input.split(|&b| b == b'\n').enumerate();
+    let header = lines.next().map(|(_, l)| strip_cr(l)).unwrap_or_default();
+    if header != HEADER.as_bytes() {
+        return Err(Error::parse(
+            FORMAT,
+            1,
+            1,
+            format!("expected the header {HEADER:?}"),
+        ));
+    }
+    for (i, raw) in lines {
+        let line_no = i + 1;
+        let line = strip_cr(raw);
+        if line.is_empty() {
+            // A final line feed leaves one empty piece; blank lines carry nothing.
+            continue;
+        }
+        let line = std::str::from_utf8(line).map_err(|e| {
+            Error::parse(
+                FORMAT,
+                line_no,
+                e.valid_up_to() + 1,
+                "text is not valid UTF-8",
+            )
+        })?;
+        let mut columns = line.split('\t');
+        let (Some(report), Some(speaker), Some(cited), None) = (
+            columns.next(),
+            columns.next(),
+            columns.next(),
+            columns.next(),
+        ) else {
+            let n = line.split('\t').count();
+            return Err(Error::parse(
+                FORMAT,
+                line_no,
+                0,
+                format!("expected 3 tab-separated columns, found {n}"),
+            ));
+        };
+        if report.is_empty() {
+            return Err(Error::parse(FORMAT, line_no, 1, "empty report_id"));
+        }
+        let report_idx = intern(&mut report_index, &mut reports, report, |key| {
+            PendingReport {
+                key,
+                speakers: Vec::new(),
+                cites: Vec::new(),
+            }
+        });
+        if !speaker.is_empty() {
+            let speaker_idx = intern(&mut speaker_index, &mut speakers, speaker, |key| key);
+            // Invariant: `report_idx` was just returned by `intern` for `reports`.
+            let pending = &mut reports[report_idx];
+            if !pending.speakers.contains(&speaker_idx) {
+                pending.speakers.push(speaker_idx);
+            }
+        }
+        if !cited.is_empty() {
+            if cited == report {
+                self_citations.push(line_no);
+                continue;
+            }
+            let cited_idx = intern(&mut report_index, &mut reports, cited, |key| {
+                PendingReport {
+                    key,
+                    speakers: Vec::new(),
+                    cites: Vec::new(),
+                }
+            });
+            let pending = &mut reports[report_idx];
+            if !pending.cites.contains(&cited_idx) {
+                pending.cites.push(cited_idx);
+            }
+        }
+    }
+
+    let mut graph = Graph::new();
+    let mut source_ids = Vec::with_capacity(speakers.len());
+    for key in &speakers {
+        let source = Source::new(SourceKind::Unnamed, *key).with_key(*key);
+        source_ids.push(graph.add_source(source)?);
+    }
+    for pending in &reports {
+        let report = Report {
+            // Invariant: speaker indices come from `intern` over `speakers`.
+            sources: pending.speakers.iter().map(|&s| source_ids[s]).collect(),
+            key: Some(pending.key.to_owned()),
+            ..Report::default()
+        };
+        graph.add_report(report)?;
+    }
+    for (report_idx, pending) in reports.iter().enumerate() {
+        for &cited_idx in &pending.cites {
+            // Report `i` of the pending list was added as `ReportId` `i`.
+            graph.add_relay(
+                report_id(report_idx)?,
+                report_id(cited_idx)?,
+                RelayKind::Derivation,
+            )?;
+        }
+    }
+    Ok(EdgeImport {
+        graph,
+        self_citations,
+    })
+}
+
+fn report_id(index: usize) -> Result<ReportId> {
+    ReportId::from_index(index).ok_or(Error::LimitExceeded {
+        what: "number of reports",
+        limit: u32::MAX as usize,
+    })
+}
+
+fn strip_cr(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// The index of `key` in `items`, adding `make(key)` when it is new.
+fn intern<'a, T>(
+    index: &mut HashMap<&'a str, usize>,
+    items: &mut Vec<T>,
+    key: &'a str,
+    make: impl FnOnce(&'a str) -> T,
+) -> usize {
+    match index.entry(key) {
+        Entry::Occupied(entry) => *entry.get(),
+        Entry::Vacant(entry) => {
+            items.push(make(key));
+            *entry.insert(items.len() - 1)
+        }
+    }
+}
+
+/// Writes `graph` as an edge list: the header, then rows in report id order,
+/// one per (speaker, relayed report) pair of each report.
+///
+/// # Errors
+///
+/// [`Error::InvalidValue`] when a key contains a tab or a line break (the
+/// format cannot hold it), [`Error::Io`] when writing fails.
+///
+/// # Complexity
+///
+/// **O(n + m + Σ speakers × relays)** over the reports.
+pub fn write(graph: &Graph, out: &mut (impl Write + ?Sized)) -> Result<()> {
+    writeln!(out, "{HEADER}")?;
+    for (report_id, report) in graph.reports() {
+        let report_name = report.key.clone().unwrap_or_else(|| report_id.to_string());
+        check_id(&report_name)?;
+        let speakers: Vec<String> = report
+            .sources
+            .iter()
+            .map(|&s| {
+                let name = graph
+                    .source(s)
+                    .and_then(|source| source.key.clone())
+                    .unwrap_or_else(|| s.to_string());
+                check_id(&name).map(|()| name)
+            })
+            .collect::<Result<_>>()?;
+        let cited: Vec<String> = report
+            .relays
+            .iter()
+            .map(|relay| {
+                let name = graph
+                    .report(relay.to)
+                    .and_then(|r| r.key.clone())
+                    .unwrap_or_else(|| relay.to.to_string());
+                check_id(&name).map(|()| name)
+            })
+            .collect::<Result<_>>()?;
+        let speakers: Vec<&str> = if speakers.is_empty() {
+            vec![""]
+        } else {
+            speakers.iter().map(String::as_str).collect()
+        };
+        let cited: Vec<&str> = if cited.is_empty() {
+            vec![""]
+        } else {
+            cited.iter().map(String::as_str).collect()
+        };
+        for speaker in &speakers {
+            for target in &cited {
+                writeln!(out, "{report_name}\t{speaker}\t{target}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_id(id: &str) -> Result<()> {
+    if id.contains(['\t', '\n', '\r']) || id.is_empty() {
+        return Err(Error::InvalidValue {
+            what: "edge list id",
+            value: id.to_owned(),
+        });
+    }
+    Ok(())
+}
