@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use according::extract::{Article, ExtractOptions, Extractor};
 use according::format::brat::{self, BratMeta};
-use according::format::json;
 use according::format::limits::{Limits, MAX_JSON_NESTING};
+use according::format::{edges, json, prov_json};
 use according::{
     Claim, Depth, Document, Error, Graph, RelayKind, Report, ReportId, Source, SourceId, synth,
 };
@@ -587,4 +587,23 @@ fn brat_offsets_count_characters_in_odd_text() {
     // Past the end of the text, in characters.
     let past = format!("T1\tCue {} {}\tx\n", chars.len(), chars.len() + 1);
     assert!(brat::read(text, &past).unwrap_err().is_parse());
+}
+
+#[test]
+fn report_times_at_the_extremes_of_the_calendar_round_trip_through_prov_json() {
+    // Signed years are written as `-9999-01-01T00:00:00`; the reader once
+    // took the first ten characters as the day and skipped the record.
+    let mut graph = Graph::new();
+    let speaker = graph.add_source(Source::person("a")).unwrap();
+    let claim = graph.add_claim(Claim::new("x")).unwrap();
+    for day in [time::Date::MIN, time::Date::MAX] {
+        graph
+            .add_report(Report::by(speaker, claim).with_time(day))
+            .unwrap();
+    }
+    let text = prov_json::to_string(&graph);
+    assert!(text.contains("-9999-01-01T00:00:00"), "{text}");
+    let back = prov_json::read(text.as_bytes()).unwrap();
+    assert_eq!(back.skipped, []);
+    assert!(back.graph == graph);
 }

@@ -1,9 +1,9 @@
 //! Property tests of the robustness guarantees: readers given arbitrary or
 //! corrupted bytes return a graph or a typed error and never panic; graphs
-//! of every shape (empty, single-item, cyclic, merged) round-trip through
+//! of every shape (empty, single-item, cyclic, merged; `common::arb_graph()`) round-trip through
 //! the native format; the queries agree with each other on them.
 
-mod support;
+mod common;
 
 use according::extract::{Article, Extractor};
 use according::format::brat;
@@ -16,11 +16,11 @@ fn is_reader_error(err: &Error) -> bool {
     err.is_parse() || err.is_limit()
 }
 
-/// A graph from `support::graph()` with extra relays, most of which close
+/// A graph from `common::arb_graph()` with extra relays, most of which close
 /// cycles: circular reporting of every size.
 fn cyclic_graph() -> impl Strategy<Value = Graph> {
     (
-        support::graph(),
+        common::arb_graph(),
         proptest::collection::vec((any::<u8>(), any::<u8>()), 0..12),
     )
         .prop_map(|(mut graph, relays)| {
@@ -69,7 +69,7 @@ proptest! {
 
     #[test]
     fn corrupted_json_gives_a_graph_or_a_typed_error(
-        graph in support::graph(),
+        graph in common::arb_graph(),
         edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..4),
     ) {
         let mut bytes = json::to_string(&graph).into_bytes();
@@ -88,7 +88,7 @@ proptest! {
     }
 
     #[test]
-    fn truncated_json_is_a_parse_error(graph in support::graph(), cut in any::<prop::sample::Index>()) {
+    fn truncated_json_is_a_parse_error(graph in common::arb_graph(), cut in any::<prop::sample::Index>()) {
         let text = json::to_string(&graph);
         let cut = cut.index(text.len());
         let err = json::read(&text.as_bytes()[..cut]).unwrap_err();

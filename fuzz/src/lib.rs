@@ -5,7 +5,7 @@
 
 pub mod model;
 
-use according::format::json;
+use according::format::{dot, edges, json, mermaid, prov_json, prov_n, tree};
 use according::{Graph, ReportId, Voice};
 
 /// Chains looked at per report, and the search steps allowed between two
@@ -82,6 +82,45 @@ pub fn exercise(graph: &Graph) {
     let cycles = graph.cycles();
     assert_eq!(cycles, analysis.cycles());
     round_trip(graph);
+    write_everything(graph);
+}
+
+/// Every writer accepts every graph; PROV-JSON gives the graph back, and
+/// the edge list gives back who relays whom.
+pub fn write_everything(graph: &Graph) {
+    let mut out = Vec::new();
+    let picture = dot::PictureOptions::default();
+    dot::write(graph, &mut out, &picture).expect("dot writes into memory");
+    out.clear();
+    mermaid::write(graph, &mut out, &picture).expect("mermaid writes into memory");
+    out.clear();
+    tree::write(graph, &mut out).expect("tree writes into memory");
+    prov_n::to_string(graph);
+    prov_round_trip(graph);
+    out.clear();
+    edges::write(graph, &mut out).expect("edge list writes into memory");
+    let relays = edges::read(&out).unwrap_or_else(|err| panic!("edge list re-read failed: {err}"));
+    assert_eq!(
+        relays.n_reports(),
+        graph.n_reports(),
+        "edge list lost reports"
+    );
+}
+
+/// PROV-JSON: written, read back with nothing skipped, equal.
+pub fn prov_round_trip(graph: &Graph) {
+    let text = prov_json::to_string(graph);
+    let back = prov_json::read(text.as_bytes())
+        .unwrap_or_else(|err| panic!("prov-json re-read failed: {err}\n{text}"));
+    assert!(
+        back.skipped.is_empty(),
+        "prov-json skipped {:?}",
+        back.skipped
+    );
+    assert!(
+        back.graph == *graph,
+        "prov-json round trip changed the graph\n{text}"
+    );
 }
 
 /// A chain starts at `from`, walks relays the graph holds, visits no report

@@ -1661,7 +1661,11 @@ impl<'r, 'a> Builder<'r, 'a> {
                 match record.arg("prov:time") {
                     None => self.skip_repeated("wasGeneratedBy", id, "no prov:time".into()),
                     Some(time) => {
-                        match time.get(..10).and_then(|day| date_serde::parse(day).ok()) {
+                        // The day is what comes before the `T`: ten characters
+                        // for years 0 to 9999, more for signed years, which
+                        // xsd:dateTime allows and the writer emits.
+                        let day = time.split_once('T').map_or(&*time, |(day, _)| day);
+                        match date_serde::parse(day).ok() {
                             Some(day) => {
                                 reports[report].time_from_generation = Some(DateRange::day(day))
                             }
