@@ -607,3 +607,240 @@ fn report_times_at_the_extremes_of_the_calendar_round_trip_through_prov_json() {
     assert_eq!(back.skipped, []);
     assert!(back.graph == graph);
 }
+
+// ----- the interchange formats ------------------------------------------------
+
+#[test]
+fn million_deep_chain_through_every_interchange_format() {
+    const N: usize = 1_000_000;
+    let graph = synth::chain(N);
+    let top = report(N - 1);
+    let deepest = Some(Depth {
+        shortest: N as u32,
+        longest: N as u32,
+    });
+
+    let prov = prov_json::to_string(&graph);
+    let back = prov_json::read(prov.as_bytes()).unwrap();
+    assert_eq!(back.skipped, []);
+    assert!(
+        back.graph == graph,
+        "the chain changed in a prov-json round trip"
+    );
+    drop((prov, back));
+
+    let mut tsv = Vec::new();
+    edges::write(&graph, &mut tsv).unwrap();
+    let relays = edges::read(&tsv).unwrap();
+    assert_eq!(relays.n_reports(), N);
+    assert_eq!(relays.n_relays(), N - 1);
+    let top_again = relays.report_by_key(&top.to_string()).unwrap();
+    assert_eq!(relays.depth(top_again).unwrap(), deepest);
+    drop((tsv, relays));
+
+    let picture = according::format::dot::PictureOptions::default();
+    let mut out = Vec::new();
+    according::format::dot::write(&graph, &mut out, &picture).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out).matches(" -> ").count(),
+        // One edge per relay and one per attribution.
+        2 * N - 1
+    );
+    out.clear();
+    according::format::mermaid::write(&graph, &mut out, &picture).unwrap();
+    assert!(!out.is_empty());
+    out.clear();
+    according::format::tree::write(&graph, &mut out).unwrap();
+    assert!(!out.is_empty());
+    assert!(according::format::prov_n::to_string(&graph).contains("wasDerivedFrom"));
+}
+
+#[test]
+fn hostile_prov_json_and_edge_lists_give_typed_errors() {
+    // Deep nesting in an attribute value: arrays of values are allowed,
+    // arrays of arrays are not, so the second bracket is a positioned error.
+    let deep = format!(
+        r#"{{"entity":{{"r:1":{{"ex:note":{}1{}}}}}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    match prov_json::read(deep.as_bytes()).unwrap_err() {
+        Error::Parse { line, column, .. } => assert_eq!((line, column), (1, 30)),
+        other => panic!("{other:?}"),
+    }
+    // A lone surrogate, a truncated file, a number where an id belongs.
+    for bad in [
+        r#"{"entity":{"r:1":{"prov:label":"\udc00"}}}"#,
+        r#"{"entity":{"r:1":{"prov:label":"x"}"#,
+        r#"{"wasDerivedFrom":{"_:1":{"prov:generatedEntity":5,"prov:usedEntity":"r:2"}}}"#,
+    ] {
+        match prov_json::read(bad.as_bytes()) {
+            Err(err) => assert!(err.is_parse(), "{bad}: {err:?}"),
+            Ok(import) => assert!(!import.skipped.is_empty(), "{bad}: nothing reported"),
+        }
+    }
+    // Self-derivations are reported as skipped, not dropped silently.
+    let own =
+        r#"{"wasDerivedFrom":{"_:1":{"prov:generatedEntity":"r:1","prov:usedEntity":"r:1"}}}"#;
+    let import = prov_json::read(own.as_bytes()).unwrap();
+    assert_eq!(import.graph.n_relays(), 0);
+    assert_eq!(import.skipped.len(), 1);
+
+    // Edge lists: invalid UTF-8, a missing column, self-citations listed.
+    let invalid = b"report_id\tspeaker_id\tcited_report_id\nr:\xff\ta\t\n";
+    assert!(edges::read(invalid).unwrap_err().is_parse());
+    let selfish = b"report_id\tspeaker_id\tcited_report_id\nr:1\ta\tr:1\nr:1\ta\t\n";
+    let import = edges::import(selfish).unwrap();
+    assert_eq!(import.self_citations, [2]);
+    assert_eq!(import.graph.n_relays(), 0);
+    let limits = Limits::new().max_input_bytes(10);
+    assert!(edges::import_with(selfish, &limits).unwrap_err().is_limit());
+    assert!(
+        prov_json::read_with(own.as_bytes(), &limits)
+            .unwrap_err()
+            .is_limit()
+    );
+}
+
+/// The `according` example binary, built once.
+fn cli() -> &'static std::path::Path {
+    static BINARY: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    BINARY.get_or_init(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+        let output = std::process::Command::new(cargo)
+            .args([
+                "build",
+                "--quiet",
+                "--example",
+                "according",
+                "--message-format=json",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .filter(|message| message["target"]["name"] == "according")
+            .find_map(|message| message["executable"].as_str().map(std::path::PathBuf::from))
+            .unwrap()
+    })
+}
+
+#[test]
+fn the_cli_turns_invalid_utf8_into_one_error_line() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("adversarial-cli");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases: [(&str, &[u8]); 4] = [
+        (
+            "native.json",
+            b"{\"according\":1,\"claims\":{\"c0\":{\"content\":\"\xff\xfe\"}}}",
+        ),
+        ("prov.json", b"{\"entity\":{\"r:\xc3\x28\":{}}}"),
+        (
+            "edges.tsv",
+            b"report_id\tspeaker_id\tcited_report_id\n\xed\xa0\x80\ta\t\n",
+        ),
+        ("nul.json", b"\0\0\0\0"),
+    ];
+    for (name, bytes) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = std::process::Command::new(cli())
+            .arg("depths")
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{name}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+        assert!(!stderr.contains("internal error"), "{name}: {stderr}");
+    }
+    // An argument that is not UTF-8 is a usage error, not a panic.
+    let output = std::process::Command::new(cli())
+        .arg("depths")
+        .arg(std::ffi::OsStr::from_bytes(b"\xff.json"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not valid UTF-8"));
+    // A failed conversion leaves no output file behind.
+    let out = dir.join("out.json");
+    let output = std::process::Command::new(cli())
+        .args(["convert", "--to", "json", "-o"])
+        .arg(&out)
+        .arg(dir.join("nul.json"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!out.exists());
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn carriage_returns_inside_ids_and_spans_survive_or_are_named() {
+    // An edge list with a carriage return inside an id: the writer cannot
+    // write such an id back, so the reader names it.
+    let tsv = b"report_id\tspeaker_id\tcited_report_id\r\na\tp\tb\r\nr\tq\ta\r\0\0\n";
+    match edges::read(tsv) {
+        Err(Error::Parse {
+            line,
+            column,
+            message,
+            ..
+        }) => {
+            assert_eq!(
+                (line, column, message.as_str()),
+                (3, 6, "carriage return inside an id")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // brat: a span ending in a lone carriage return is written so that it
+    // reads back (the writer once wrote it as a space, which the reader,
+    // ignoring carriage returns, did not match).
+    let text = "Line one\nhere\r said it.";
+    let ann = "T1\tContent 0 14\tLine one here\nT2\tCue 15 19\tsaid\nT3\tAttribution 15 19\tsaid\nE1\tAttribution:T3 Cue:T2 Content:T1\n";
+    let mut graph = Graph::new();
+    let document = brat::import(&mut graph, text, ann, &BratMeta::default()).unwrap();
+    let written = brat::to_string(&graph, document).unwrap();
+    let again = brat::read(text, &written).unwrap();
+    assert_eq!(again.attributions.len(), 1);
+    assert_eq!(
+        again.attributions[0].content,
+        [according::Span::new(0, 14).unwrap()]
+    );
+}
+
+#[test]
+fn the_tree_listing_of_a_deep_chain_stays_linear() {
+    // One level of indentation per hop made the listing of a chain n deep
+    // take n^2 bytes: indentation now stops at 32 levels.
+    const N: usize = 20_000;
+    let mut graph = synth::chain(N);
+    graph.add_document(Document::new()).unwrap();
+    let mut out = Vec::new();
+    according::format::tree::write(&graph, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.len() < 200 * N, "{} bytes for {N} reports", text.len());
+    assert!(text.contains(&format!("[level {}] ", N - 1)));
+}
+
+#[test]
+fn prov_json_merge_records_in_a_loop_are_an_error_not_a_hang() {
+    // Agents merged into each other: resolving an id through them never
+    // ended, since the loop was only checked after the reports were added.
+    let file = include_bytes!("../fuzz/corpus/prov_json_load/regression-merge-loop.json");
+    let err = prov_json::read(file).unwrap_err();
+    assert!(err.is_parse(), "{err:?}");
+    assert!(err.to_string().contains("points to no live"), "{err}");
+}

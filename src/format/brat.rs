@@ -881,9 +881,12 @@ impl SpanWriter<'_> {
         }
         self.n_spans += 1;
         let id = self.n_spans;
+        // As the reader reads it: a line break as a space, a carriage
+        // return as nothing (a lone one, written as a space, would not match).
         let field: String = joined_text(self.text, &sorted)
             .chars()
-            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .filter(|&c| c != '\r')
+            .map(|c| if c == '\n' { ' ' } else { c })
             .collect();
         self.out
             .push_str(&format!("T{id}\t{label} {}\t{field}\n", offsets.join(";")));

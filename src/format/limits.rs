@@ -8,8 +8,8 @@
 //!
 //! | limit | default | enforced by |
 //! | --- | --- | --- |
-//! | [`Limits::max_input_bytes`] | 1 GiB ([`DEFAULT_MAX_INPUT_BYTES`]) | every reader taking a [`Limits`] |
-//! | JSON nesting depth | 128 levels ([`MAX_JSON_NESTING`]) | the JSON readers |
+//! | [`Limits::max_input_bytes`] | 1 GiB ([`DEFAULT_MAX_INPUT_BYTES`]) | every reader: [`json::read_with`], [`prov_json::read_with`], [`edges::import_with`], [`brat::read_with`] (and their plain forms, with the default) |
+//! | JSON nesting depth | 128 levels ([`MAX_JSON_NESTING`]) | the JSON readers (the parser's recursion limit) |
 //!
 //! Other limits live with the operation they bound: the text given to the
 //! extractor ([`ExtractOptions::max_text_bytes`], 64 MiB), and the chains
@@ -26,6 +26,10 @@
 //! ```
 //!
 //! [`Error::LimitExceeded`]: crate::Error::LimitExceeded
+//! [`json::read_with`]: super::json::read_with
+//! [`prov_json::read_with`]: super::prov_json::read_with
+//! [`edges::import_with`]: super::edges::import_with
+//! [`brat::read_with`]: super::brat::read_with
 //! [`ExtractOptions::max_text_bytes`]: crate::extract::ExtractOptions::max_text_bytes
 //! [`Graph::chains`]: crate::Graph::chains
 //! [`Chains::with_step_limit`]: crate::Chains::with_step_limit
