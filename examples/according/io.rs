@@ -5,6 +5,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use according::Graph;
+use according::format::limits::Limits;
 use according::format::{edges, json, prov_json};
 
 use crate::cli::Failure;
@@ -65,15 +66,24 @@ pub fn load(path: &str) -> Result<Loaded, Failure> {
     }
 }
 
+/// Reads the whole input, but no more than the readers' size limit: a
+/// larger input (a huge file, an endless pipe) is an error before it fills
+/// memory.
 fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Failure::input(path, e))?;
-        return Ok(bytes);
-    }
-    fs::read(path).map_err(|e| Failure::input(path, e))
+    let limit = Limits::default().input_bytes_limit();
+    let mut bytes = Vec::new();
+    // One byte past the limit tells a file at the limit from a larger one.
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let read = if path == "-" {
+        io::stdin().lock().take(cap).read_to_end(&mut bytes)
+    } else {
+        fs::File::open(path).and_then(|file| file.take(cap).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| Failure::input(path, e))?;
+    Limits::default()
+        .check_input(bytes.len())
+        .map_err(|e| Failure::input(path, e))?;
+    Ok(bytes)
 }
 
 /// The format of `bytes`: the edge list by its header; a JSON object is

@@ -3,8 +3,15 @@
 //! description that a later named mention fills in ("a South Korean
 //! lawmaker" … "South Korean lawmaker Lee Seong-kweun").
 
+use std::collections::{BTreeMap, HashSet};
+
 use super::sources::MentionInfo;
 use crate::model::{SourceKind, Span};
+
+/// How many of the most recently mentioned speakers a mention is compared
+/// with. An article has a few dozen speakers; the bound keeps resolution
+/// linear in the number of mentions when hostile text names millions.
+const RECENT_CLUSTERS: usize = 256;
 
 /// One speaker of the document and every mention of it.
 #[derive(Clone, Debug)]
@@ -15,6 +22,9 @@ pub(crate) struct Cluster {
     pub(crate) kind: SourceKind,
     pub(crate) descriptors: Vec<String>,
     pub(crate) mentions: Vec<(String, Span)>,
+    /// The fallback and every mention without its article, ASCII
+    /// lowercased: looked up instead of scanning the mentions.
+    bare_mentions: HashSet<String>,
     /// Order of the last mention, for recency.
     last_seen: usize,
 }
@@ -51,6 +61,8 @@ impl Cluster {
 pub(crate) struct Resolver {
     pub(crate) clusters: Vec<Cluster>,
     order: usize,
+    /// Cluster indices by the order of their last mention.
+    recency: BTreeMap<usize, usize>,
 }
 
 fn strip_article(text: &str) -> &str {
@@ -67,12 +79,14 @@ impl Resolver {
     pub(crate) fn resolve(&mut self, info: &MentionInfo, text: &str, span: Span) -> usize {
         self.order += 1;
         let index = self.find(info, text).unwrap_or_else(|| {
+            let fallback = match &info.pronoun {
+                Some(_) => text.to_owned(),
+                None => strip_article(text).to_owned(),
+            };
             self.clusters.push(Cluster {
                 name: None,
-                fallback: match &info.pronoun {
-                    Some(_) => text.to_owned(),
-                    None => strip_article(text).to_owned(),
-                },
+                bare_mentions: HashSet::from([fallback.to_ascii_lowercase()]),
+                fallback,
                 kind: info.kind,
                 descriptors: Vec::new(),
                 mentions: Vec::new(),
@@ -82,7 +96,12 @@ impl Resolver {
         });
         let order = self.order;
         let cluster = &mut self.clusters[index]; // index < len by construction
+        self.recency.remove(&cluster.last_seen);
+        self.recency.insert(order, index);
         cluster.last_seen = order;
+        cluster
+            .bare_mentions
+            .insert(strip_article(text).to_ascii_lowercase());
         cluster.mentions.push((text.to_owned(), span));
         if cluster.name.is_none() {
             if let Some(name) = &info.name {
@@ -119,13 +138,15 @@ impl Resolver {
         index
     }
 
+    /// The most recently mentioned cluster satisfying `pred`, among the
+    /// [`RECENT_CLUSTERS`] most recent ones.
     fn most_recent(&self, mut pred: impl FnMut(&Cluster) -> bool) -> Option<usize> {
-        self.clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| pred(c))
-            .max_by_key(|(_, c)| c.last_seen)
-            .map(|(i, _)| i)
+        self.recency
+            .values()
+            .rev()
+            .take(RECENT_CLUSTERS)
+            .copied()
+            .find(|&i| self.clusters.get(i).is_some_and(&mut pred))
     }
 
     fn find(&self, info: &MentionInfo, text: &str) -> Option<usize> {
@@ -180,12 +201,8 @@ impl Resolver {
             }
             return None;
         }
-        if let Some(i) = self.most_recent(|c| {
-            c.fallback.eq_ignore_ascii_case(bare)
-                || c.mentions
-                    .iter()
-                    .any(|(m, _)| strip_article(m).eq_ignore_ascii_case(bare))
-        }) {
+        let bare_key = bare.to_ascii_lowercase();
+        if let Some(i) = self.most_recent(|c| c.bare_mentions.contains(&bare_key)) {
             return Some(i);
         }
         if info.definite

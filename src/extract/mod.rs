@@ -277,8 +277,9 @@ impl Extractor {
     ///
     /// # Complexity
     ///
-    /// **O(n)** in the length of the text (sentences are bounded in practice;
-    /// the work per sentence is quadratic in its number of cues).
+    /// **O(n)** in the length of the text: the work per sentence is
+    /// quadratic in its number of cues, and a sentence is cut after 1,024
+    /// tokens, so text without sentence breaks stays linear.
     pub fn attributions(&self, text: &str) -> Vec<Attribution> {
         self.try_attributions(text).unwrap_or_default()
     }
@@ -345,7 +346,8 @@ impl Extractor {
     ///
     /// [`Error::LimitExceeded`] when the text is larger than the configured
     /// limit; [`Error::DuplicateKey`] when the article's key is taken in
-    /// `graph`. On error the graph may hold a partial document.
+    /// `graph`. Both are found before anything is added, so on error the
+    /// graph is left unchanged.
     ///
     /// # Complexity
     ///
@@ -357,6 +359,16 @@ impl Extractor {
     ) -> Result<DocumentId, Error> {
         let text = article.text;
         self.check_limits(text)?;
+        // Check the key before the publisher is added, so that a taken key
+        // leaves the graph as it was.
+        if let Some(key) = &article.key
+            && graph.document_by_key(key).is_some()
+        {
+            return Err(Error::DuplicateKey {
+                kind: "document",
+                key: key.clone(),
+            });
+        }
         let analysis = self.analyse(text);
         let doc = &analysis.doc;
         let found = &analysis.found;

@@ -434,6 +434,13 @@ fn pair_quotes(doc: &mut Doc) {
     }
 }
 
+/// The most tokens a sentence holds. The analysis of a sentence is
+/// quadratic in its number of cues, so text without sentence breaks (a
+/// megabyte without a full stop, or an endless quotation) would take
+/// quadratic time; cutting after this many tokens keeps extraction linear.
+/// News sentences, even long quoted passages, stay far below it.
+pub(crate) const MAX_SENTENCE_TOKENS: usize = 1024;
+
 /// Whether a short postposed attribution starts at token `k`: a few words
 /// and a reporting verb ("Smith said", "said the mayor", "the minister told
 /// reporters"), which belongs to the quotation before it.
@@ -547,7 +554,7 @@ fn cut_sentences(doc: &mut Doc) {
                 _ => {}
             }
         }
-        if boundary {
+        if boundary || i + 1 - start >= MAX_SENTENCE_TOKENS {
             doc.sentences.push(Sentence { start, end: i + 1 });
             start = i + 1;
         }
@@ -609,6 +616,17 @@ mod tests {
             sentences("One line\nAnother line."),
             vec!["One line", "Another line."]
         );
+    }
+
+    #[test]
+    fn sentences_without_breaks_are_cut_at_the_token_limit() {
+        let lexicon = Lexicon::new();
+        let text = "word said ".repeat(MAX_SENTENCE_TOKENS + 10);
+        let doc = segment(&text, &lexicon);
+        let lengths: Vec<usize> = doc.sentences.iter().map(|s| s.end - s.start).collect();
+        assert_eq!(lengths.len(), 3);
+        assert!(lengths.iter().all(|&n| n <= MAX_SENTENCE_TOKENS));
+        assert_eq!(lengths.iter().sum::<usize>(), doc.tokens.len());
     }
 
     #[test]

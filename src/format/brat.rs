@@ -39,6 +39,7 @@ use std::io::Write;
 use time::Date;
 
 use crate::error::Error;
+use crate::format::limits::Limits;
 use crate::graph::Graph;
 use crate::model::{
     Claim, Document, DocumentId, Evidence, Mention, Report, ReportId, Source, SourceId, SourceKind,
@@ -150,11 +151,31 @@ struct RawEvent<'a> {
 /// be written as spaces), or an event names an annotation that does not
 /// exist.
 ///
+/// Texts or annotation files over the default [`Limits`] are rejected with
+/// [`Error::LimitExceeded`].
+///
 /// # Complexity
 ///
 /// **O(n + a + k log k)** for a text of `n` bytes, an annotation file of
 /// `a` bytes and `k` offsets.
 pub fn read(text: &str, ann: &str) -> Result<BratDocument, Error> {
+    read_with(text, ann, &Limits::default())
+}
+
+/// Like [`read`], within `limits` (applied to the text and to the
+/// annotation file, each).
+///
+/// # Errors
+///
+/// As [`read`]; [`Error::LimitExceeded`] when the text or the annotation
+/// file is over [`Limits::max_input_bytes`].
+///
+/// # Complexity
+///
+/// As [`read`].
+pub fn read_with(text: &str, ann: &str, limits: &Limits) -> Result<BratDocument, Error> {
+    limits.check_input(text.len())?;
+    limits.check_input(ann.len())?;
     let mut spans: Vec<(&str, RawSpan<'_>)> = Vec::new();
     let mut events: Vec<RawEvent<'_>> = Vec::new();
     let mut ids: HashSet<&str> = HashSet::new();
@@ -860,9 +881,12 @@ impl SpanWriter<'_> {
         }
         self.n_spans += 1;
         let id = self.n_spans;
+        // As the reader reads it: a line break as a space, a carriage
+        // return as nothing (a lone one, written as a space, would not match).
         let field: String = joined_text(self.text, &sorted)
             .chars()
-            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .filter(|&c| c != '\r')
+            .map(|c| if c == '\n' { ' ' } else { c })
             .collect();
         self.out
             .push_str(&format!("T{id}\t{label} {}\t{field}\n", offsets.join(";")));

@@ -208,6 +208,9 @@ pub(crate) struct View {
     /// Relays inside a strongly connected component (circular reporting).
     pub(crate) cyclic_relays: HashSet<(ReportId, ReportId)>,
     pub(crate) cyclic_reports: HashSet<ReportId>,
+    /// The depth of every report, computed once: asking the graph report by
+    /// report would cost a search per report, quadratic on a long chain.
+    pub(crate) depths: crate::query::Depths,
 }
 
 impl View {
@@ -270,6 +273,7 @@ impl View {
             statements,
             cyclic_relays,
             cyclic_reports,
+            depths: graph.depths(),
         }
     }
 }
@@ -299,7 +303,7 @@ pub(crate) fn neighbourhood(graph: &Graph, claim: ClaimId) -> Vec<ReportId> {
 /// The label of a report: cue and short claim, then key or id and depth.
 pub(crate) fn report_label(
     graph: &Graph,
-    _view: &View,
+    view: &View,
     report_id: ReportId,
     report: &Report,
     options: &PictureOptions,
@@ -320,11 +324,10 @@ pub(crate) fn report_label(
         (None, _) => "(no cue)".to_owned(),
     };
     let name = report.key.clone().unwrap_or_else(|| report_id.to_string());
-    let depth = match graph.depth(report_id) {
-        Ok(Some(depth)) if depth.shortest == depth.longest => format!("depth {}", depth.longest),
-        Ok(Some(depth)) => format!("depth {}–{}", depth.shortest, depth.longest),
-        Ok(None) => "no depth".to_owned(),
-        Err(_) => String::new(),
+    let depth = match view.depths.get(report_id) {
+        Some(depth) if depth.shortest == depth.longest => format!("depth {}", depth.longest),
+        Some(depth) => format!("depth {}–{}", depth.shortest, depth.longest),
+        None => "no depth".to_owned(),
     };
     let mut label = head;
     if !claim.is_empty() {

@@ -28,6 +28,7 @@ use std::collections::hash_map::Entry;
 use std::io::Write;
 
 use crate::error::{Error, Result};
+use crate::format::limits::Limits;
 use crate::graph::Graph;
 use crate::model::{RelayKind, Report, ReportId, Source, SourceKind};
 
@@ -59,7 +60,8 @@ pub struct EdgeImport {
 ///
 /// [`Error::Parse`] (format `"edge list"`) naming the line of a missing or
 /// wrong header, a row without exactly three columns, an empty `report_id`
-/// or text that is not UTF-8.
+/// or text that is not UTF-8; [`Error::LimitExceeded`] for an input over
+/// the default [`Limits`].
 ///
 /// # Complexity
 ///
@@ -78,6 +80,21 @@ pub fn read(input: &[u8]) -> Result<Graph> {
 ///
 /// **O(n)** in the size of the input.
 pub fn import(input: &[u8]) -> Result<EdgeImport> {
+    import_with(input, &Limits::default())
+}
+
+/// Like [`import`], within `limits`.
+///
+/// # Errors
+///
+/// As [`read`]; [`Error::LimitExceeded`] for an input over
+/// [`Limits::max_input_bytes`].
+///
+/// # Complexity
+///
+/// **O(n)** in the size of the input.
+pub fn import_with(input: &[u8], limits: &Limits) -> Result<EdgeImport> {
+    limits.check_input(input.len())?;
     let mut report_index: HashMap<&str, usize> = HashMap::default();
     let mut reports: Vec<&str> = Vec::new();
     let mut speaker_index: HashMap<&str, usize> = HashMap::default();
@@ -130,6 +147,16 @@ pub fn import(input: &[u8]) -> Result<EdgeImport> {
         };
         if report.is_empty() {
             return Err(Error::parse(FORMAT, line_no, 1, "empty report_id"));
+        }
+        // Only a line's final carriage return is a line ending; one inside
+        // an id could not be written back, so the id would not round-trip.
+        if let Some(at) = line.find('\r') {
+            return Err(Error::parse(
+                FORMAT,
+                line_no,
+                line[..at].chars().count() + 1,
+                "carriage return inside an id",
+            ));
         }
         let report_idx = compact(intern(&mut report_index, &mut reports, report))?;
         if !speaker.is_empty() {

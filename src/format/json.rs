@@ -33,7 +33,8 @@
 //! ids, self-relays, duplicate keys, spans outside the text) and also
 //! duplicate ids and gaps; errors are [`Error::Parse`] naming the offending
 //! item, with the line and column for syntax errors. Nesting deeper than
-//! serde_json's limit (128 levels) is a syntax error, not a stack overflow.
+//! 128 levels and inputs over the size limit of [`Limits`] are rejected with
+//! [`Error::LimitExceeded`], before they can exhaust the stack or memory.
 //!
 //! Writing then reading gives an equal graph (`==`).
 
@@ -46,6 +47,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::format::limits::{Limits, MAX_JSON_NESTING};
 use crate::graph::{Graph, Slot};
 use crate::model::{Claim, ClaimId, Document, DocumentId, Report, ReportId, Source, SourceId};
 
@@ -91,14 +93,16 @@ pub fn to_string_pretty(graph: &Graph) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Reads a graph from native JSON bytes.
+/// Reads a graph from native JSON bytes, within the default [`Limits`].
 ///
 /// # Errors
 ///
 /// - [`Error::Parse`] for malformed JSON (with line and column), fields of
 ///   the wrong type, unknown fields, duplicate or missing ids, and anything
 ///   the graph's insertion methods reject (naming the item);
-/// - [`Error::UnsupportedVersion`] for another schema version.
+/// - [`Error::UnsupportedVersion`] for another schema version;
+/// - [`Error::LimitExceeded`] for an input over the size limit or nesting
+///   deeper than [`MAX_JSON_NESTING`] levels.
 ///
 /// # Complexity
 ///
@@ -122,6 +126,20 @@ pub fn to_string_pretty(graph: &Graph) -> String {
 /// # Ok::<(), according::Error>(())
 /// ```
 pub fn read(bytes: &[u8]) -> Result<Graph, Error> {
+    read_with(bytes, &Limits::default())
+}
+
+/// Reads a graph from native JSON bytes, within `limits`.
+///
+/// # Errors
+///
+/// As [`read`]; [`Error::LimitExceeded`] names the limit exceeded.
+///
+/// # Complexity
+///
+/// **O(size of the input)**.
+pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Graph, Error> {
+    limits.check_input(bytes.len())?;
     // serde would also accept the top-level fields as a positional array;
     // the format is an object.
     let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
@@ -188,6 +206,14 @@ fn into_io_error(err: serde_json::Error) -> Error {
 }
 
 fn syntax_error(err: &serde_json::Error) -> Error {
+    // serde_json stops at its recursion limit with a syntax error; it is a
+    // limit of the reader, not a flaw of the file, and is reported as one.
+    if err.to_string().starts_with("recursion limit exceeded") {
+        return Error::LimitExceeded {
+            what: "json nesting depth",
+            limit: MAX_JSON_NESTING,
+        };
+    }
     // serde_json appends " at line L column C" to its messages; we report the
     // position in our own fields instead.
     let message = err.to_string();

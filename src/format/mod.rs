@@ -9,6 +9,7 @@ pub mod brat;
 pub mod dot;
 pub mod edges;
 pub mod json;
+pub mod limits;
 pub mod mermaid;
 pub mod prov_json;
 pub mod prov_n;

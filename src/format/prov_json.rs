@@ -89,6 +89,7 @@ use std::io::Write;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::error::{Error, Result};
+use crate::format::limits::{Limits, MAX_JSON_NESTING};
 use crate::graph::{Graph, Slot};
 use crate::model::{
     Attitude, Claim, ClaimId, DateRange, Document, DocumentId, Evidence, Factuality, Mention, Mode,
@@ -1345,13 +1346,30 @@ struct PrefixPairs<'a>(Vec<(Cow<'a, str>, Cow<'a, str>)>);
 /// values of the crate's own attributes that do not parse (naming the
 /// record: `prov-json: entity "r:5": invalid mode "loud"`); also when the
 /// records describe an inconsistent graph (a duplicate `acc:key`, a merge
-/// record pointing nowhere).
+/// record pointing nowhere). [`Error::LimitExceeded`] for an input over the
+/// default [`Limits`] or nesting deeper than [`MAX_JSON_NESTING`] levels.
 ///
 /// # Complexity
 ///
 /// **O(n)** in the size of the input, ids hashed.
 pub fn read(input: impl AsRef<[u8]>) -> Result<ProvImport> {
+    read_with(input, &Limits::default())
+}
+
+/// Like [`read`], within `limits`.
+///
+/// # Errors
+///
+/// As [`read`]; [`Error::LimitExceeded`] for an input over
+/// [`Limits::max_input_bytes`] or nesting deeper than
+/// [`MAX_JSON_NESTING`] levels.
+///
+/// # Complexity
+///
+/// As [`read`].
+pub fn read_with(input: impl AsRef<[u8]>, limits: &Limits) -> Result<ProvImport> {
     let input = input.as_ref();
+    limits.check_input(input.len())?;
     let mut raw = RawDocument::default();
     let mut deserializer = serde_json::Deserializer::from_slice(input);
     LevelSeed {
@@ -1366,6 +1384,14 @@ pub fn read(input: impl AsRef<[u8]>) -> Result<ProvImport> {
 
 fn json_error(error: serde_json::Error) -> Error {
     let text = error.to_string();
+    // Attribute values may be any JSON; nesting past the parser's recursion
+    // limit is a limit of the reader, reported as one.
+    if text.starts_with("recursion limit exceeded") {
+        return Error::LimitExceeded {
+            what: "json nesting depth",
+            limit: MAX_JSON_NESTING,
+        };
+    }
     // serde_json appends " at line L column C"; the position has its own fields.
     let message = match text.rfind(" at line ") {
         Some(at) => text[..at].to_owned(),
@@ -1696,7 +1722,11 @@ impl<'r, 'a> Builder<'r, 'a> {
                 match record.arg("prov:time") {
                     None => self.skip_repeated("wasGeneratedBy", id, "no prov:time".into()),
                     Some(time) => {
-                        match time.get(..10).and_then(|day| date_serde::parse(day).ok()) {
+                        // The day is what comes before the `T`: ten characters
+                        // for years 0 to 9999, more for signed years, which
+                        // xsd:dateTime allows and the writer emits.
+                        let day = time.split_once('T').map_or(&*time, |(day, _)| day);
+                        match date_serde::parse(day).ok() {
                             Some(day) => {
                                 reports[report].time_from_generation = Some(DateRange::day(day))
                             }
@@ -1766,6 +1796,11 @@ impl<'r, 'a> Builder<'r, 'a> {
                 }
             }
         }
+        // Merge records may point at each other in a loop; resolving an id
+        // through them (as every step below does) would never end.
+        graph
+            .check_merges()
+            .map_err(|message| Error::parse(FORMAT, 0, 0, message))?;
         for document in &documents {
             let value = self.document_fields(document)?;
             graph
@@ -1808,6 +1843,9 @@ impl<'r, 'a> Builder<'r, 'a> {
             };
             result.map_err(|e| record_error("entity", &record.id, e))?;
         }
+        graph
+            .check_merges()
+            .map_err(|message| Error::parse(FORMAT, 0, 0, message))?;
 
         // Reports, then relays (which may point forward or close cycles).
         for pending in &reports {
@@ -1838,10 +1876,6 @@ impl<'r, 'a> Builder<'r, 'a> {
                 }
             }
         }
-
-        graph
-            .check_merges()
-            .map_err(|message| Error::parse(FORMAT, 0, 0, message))?;
 
         for (index, count) in self.repeated.values() {
             if *count > 1 {

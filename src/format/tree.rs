@@ -9,7 +9,9 @@
 //!
 //! Each document lists its statements (its reports that no other report of
 //! the same document relays), each followed by what it relays, one level of
-//! indentation per hop. A report met again in the same document is printed
+//! indentation per hop (up to 32 levels; deeper lines start with their
+//! level, `[level 40]`, so that the output stays linear in the size of the
+//! graph). A report met again in the same document is printed
 //! with `(see above)` instead of its chain, and a relay back into the chain
 //! being printed is marked `(circular)`. Reports in no document come last.
 
@@ -21,6 +23,9 @@ use crate::error::Result;
 use crate::graph::Graph;
 use crate::model::{RelayKind, ReportId, Voice};
 use crate::query::Analysis;
+
+/// The deepest indentation written; deeper levels are numbered.
+const MAX_INDENT: usize = 32;
 
 /// Writes the chains of `graph` as an indented listing.
 ///
@@ -145,7 +150,14 @@ fn write_chains(
         .collect();
     while let Some(frame) = stack.pop() {
         path.truncate(frame.path_len);
-        let indent = "  ".repeat(frame.indent);
+        // Indentation stops growing at MAX_INDENT levels, and deeper lines
+        // say their level: a chain a million relays deep would otherwise
+        // take a million times a million spaces.
+        let indent = if frame.indent <= MAX_INDENT {
+            "  ".repeat(frame.indent)
+        } else {
+            format!("{}[level {}] ", "  ".repeat(MAX_INDENT), frame.indent)
+        };
         let how = match frame.kind {
             None => "",
             Some(RelayKind::Derivation) => "relays ",
