@@ -2,6 +2,10 @@
 //! decoded from fuzz input is applied to the real [`Graph`] and to this
 //! model, and the graph's answers are compared with brute-force ones.
 
+// The brute-force reference indexes square matrices by report number: plain
+// index loops say what they compute most directly.
+#![allow(clippy::needless_range_loop)]
+
 use according::{
     Claim, ClaimId, Depth, Document, DocumentId, Error, Graph, RelayKind, Report, ReportId, Source,
     SourceId,
@@ -12,14 +16,14 @@ pub struct Bytes<'a>(pub &'a [u8]);
 
 impl Bytes<'_> {
     /// The next byte, `None` at the end.
-    pub fn next(&mut self) -> Option<u8> {
+    pub fn take_byte(&mut self) -> Option<u8> {
         let (&first, rest) = self.0.split_first()?;
         self.0 = rest;
         Some(first)
     }
 
     fn byte(&mut self) -> u8 {
-        self.next().unwrap_or(0)
+        self.take_byte().unwrap_or(0)
     }
 
     /// An index below `n + 1`: `n` itself names nothing, to test dangling ids.
@@ -73,7 +77,9 @@ impl Model {
     /// checking that the graph accepts exactly what the model says is
     /// valid. Returns `false` at the end of the input.
     pub fn step(&mut self, graph: &mut Graph, bytes: &mut Bytes<'_>) -> bool {
-        let Some(op) = bytes.next() else { return false };
+        let Some(op) = bytes.take_byte() else {
+            return false;
+        };
         let n_sources = self.source_merged_into.len();
         let n_claims = self.claim_merged_into.len();
         let n_reports = self.reports.len();

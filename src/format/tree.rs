@@ -138,6 +138,9 @@ fn write_chains(
         path_len: usize,
     }
     let mut path: Vec<ReportId> = Vec::new();
+    // Whether a report is on `path`: a scan of the path per line would make
+    // a deep chain quadratic.
+    let mut on_path = vec![false; graph.n_reports()];
     let mut stack: Vec<Frame> = roots
         .iter()
         .rev()
@@ -149,7 +152,13 @@ fn write_chains(
         })
         .collect();
     while let Some(frame) = stack.pop() {
-        path.truncate(frame.path_len);
+        while path.len() > frame.path_len {
+            if let Some(left) = path.pop()
+                && let Some(flag) = on_path.get_mut(left.index())
+            {
+                *flag = false;
+            }
+        }
         // Indentation stops growing at MAX_INDENT levels, and deeper lines
         // say their level: a chain a million relays deep would otherwise
         // take a million times a million spaces.
@@ -171,7 +180,7 @@ fn write_chains(
             .key
             .clone()
             .unwrap_or_else(|| frame.report.to_string());
-        if path.contains(&frame.report) {
+        if on_path.get(frame.report.index()).copied().unwrap_or(false) {
             writeln!(out, "{indent}{how}{name}  (circular)")?;
             continue;
         }
@@ -210,6 +219,9 @@ fn write_chains(
         };
         writeln!(out, "{indent}{how}{name}  {speaker}{cue}{claim}  {depth}")?;
         path.push(frame.report);
+        if let Some(flag) = on_path.get_mut(frame.report.index()) {
+            *flag = true;
+        }
         for relay in report.relays.iter().rev() {
             stack.push(Frame {
                 report: relay.to,
