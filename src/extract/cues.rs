@@ -622,6 +622,21 @@ impl Analyzer<'_> {
         e
     }
 
+    /// Whether token `p` is a finite speech cue verb: past or third person
+    /// present, or a base form after its subject or an auxiliary ("they say",
+    /// "and will say"), not after "to".
+    fn finite_cue(&self, p: usize) -> bool {
+        let t = self.doc.tokens[p];
+        let base = t.info.form == Form::Base && p > 0 && self.lower(p - 1) != "to";
+        !t.quoted
+            && !t.capital
+            && (matches!(t.info.form, Form::Past | Form::Present3) || base)
+            && self
+                .lexicon
+                .verb(t.info)
+                .is_some_and(|v| !v.noun_homograph && v.class != CueClass::Mental)
+    }
+
     /// Whether token `k` is "and" or "but" opening a coordinated report: a
     /// second cue verb of the same subject ("and said") or a clause with a
     /// subject and a cue verb of its own (", and analysts say").
@@ -629,25 +644,12 @@ impl Analyzer<'_> {
         if !matches!(self.lower(k), "and" | "but") || self.doc.tokens[k].quoted {
             return false;
         }
-        let finite_cue = |p: usize| {
-            let t = self.doc.tokens[p];
-            // A base form is finite after its subject or an auxiliary ("they
-            // say", "and will say"), not after "to".
-            let base = t.info.form == Form::Base && p > 0 && self.lower(p - 1) != "to";
-            !t.quoted
-                && !t.capital
-                && (matches!(t.info.form, Form::Past | Form::Present3) || base)
-                && self
-                    .lexicon
-                    .verb(t.info)
-                    .is_some_and(|v| !v.noun_homograph && v.class != CueClass::Mental)
-        };
         // "and said", "and later told".
         let mut p = k + 1;
         while p < e && p - k <= 3 && self.word_flags(p) & (flags::CUE_ADVERB | flags::AUX) != 0 {
             p += 1;
         }
-        if p < e && finite_cue(p) && !matches!(self.lower(p + 1), "to" | "by") {
+        if p < e && self.finite_cue(p) && !matches!(self.lower(p + 1), "to" | "by") {
             return true;
         }
         // ", and three in four said": only after a comma or a dash, with a
@@ -661,19 +663,6 @@ impl Analyzer<'_> {
     /// Whether a clause with a short subject and a finite cue verb starts at
     /// `k` ("three in four said ...").
     fn clause_with_cue(&self, k: usize, e: usize) -> bool {
-        let finite_cue = |p: usize| {
-            let t = self.doc.tokens[p];
-            // A base form is finite after its subject or an auxiliary ("they
-            // say", "and will say"), not after "to".
-            let base = t.info.form == Form::Base && p > 0 && self.lower(p - 1) != "to";
-            !t.quoted
-                && !t.capital
-                && (matches!(t.info.form, Form::Past | Form::Present3) || base)
-                && self
-                    .lexicon
-                    .verb(t.info)
-                    .is_some_and(|v| !v.noun_homograph && v.class != CueClass::Mental)
-        };
         let k = k - 1;
         let mut p = k + 1;
         while p < e && p - k <= 8 {
@@ -683,7 +672,7 @@ impl Analyzer<'_> {
             }
             if self.lexicon.verb(t.info).is_some() {
                 return p > k + 1
-                    && finite_cue(p)
+                    && self.finite_cue(p)
                     && chunk_back(self.doc, self.lexicon, k + 1, p).is_some();
             }
             if t.has(flags::CLAUSE | flags::AUX) && !t.has(flags::DET) {

@@ -264,26 +264,9 @@ impl Serialize for Wire<'_> {
     }
 }
 
-/// Ids that can be made from a slot index.
-trait SlotId: Serialize + Copy {
-    fn at(index: usize) -> Self;
-}
-
-impl SlotId for SourceId {
-    fn at(index: usize) -> Self {
-        SourceId::new(index as u32)
-    }
-}
-
-impl SlotId for ClaimId {
-    fn at(index: usize) -> Self {
-        ClaimId::new(index as u32)
-    }
-}
-
 struct Live<'a, Id, T>(&'a [Slot<T, Id>], PhantomData<Id>);
 
-impl<Id: SlotId, T: Serialize> Serialize for Live<'_, Id, T> {
+impl<Id: Indexed + Serialize, T: Serialize> Serialize for Live<'_, Id, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(
             self.0
@@ -299,7 +282,7 @@ impl<Id: SlotId, T: Serialize> Serialize for Live<'_, Id, T> {
 
 struct Merged<'a, Id, T>(&'a [Slot<T, Id>], PhantomData<Id>);
 
-impl<Id: SlotId, T: Serialize> Serialize for Merged<'_, Id, T> {
+impl<Id: Indexed + Serialize, T: Serialize> Serialize for Merged<'_, Id, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(
             self.0
