@@ -226,7 +226,7 @@ fn sort_by_report<T: Copy>(
         for item in items.iter() {
             counts[((key(item) >> shift) & mask) as usize] += 1;
         }
-        if counts.iter().any(|&count| count == items.len()) {
+        if counts.contains(&items.len()) {
             continue;
         }
         let mut next = 0;
