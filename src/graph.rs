@@ -12,7 +12,7 @@ use std::collections::hash_map::Entry;
 use crate::error::Error;
 use crate::model::{
     Claim, ClaimId, Document, DocumentId, Evidence, Mention, Relay, RelayKind, Report, ReportId,
-    Source, SourceId, Span, Voice,
+    Source, SourceId, Span, Speakers, Voice,
 };
 
 /// Hash maps keyed by ids read from files: foldhash is several times faster
@@ -258,7 +258,7 @@ impl Graph {
     /// - [`Error::DuplicateKey`] if the key is taken.
     pub fn add_report(&mut self, mut report: Report) -> Result<ReportId, Error> {
         let id = ReportId::new(next_id(self.reports.len(), "number of reports")?);
-        let mut sources = Vec::with_capacity(report.sources.len());
+        let mut sources = Speakers::new();
         for &source in &report.sources {
             let source = self.resolve_source(source)?;
             if !sources.contains(&source) {

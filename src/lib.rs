@@ -74,8 +74,8 @@ pub use error::{Error, Result};
 pub use graph::Graph;
 pub use model::{
     Attitude, Certainty, Claim, ClaimId, DateRange, Document, DocumentId, Evidence, Factuality,
-    Mention, Mode, Polarity, Relay, RelayKind, Reliability, Report, ReportId, Source, SourceId,
-    SourceKind, Span, Voice,
+    Mention, Mode, Polarity, Relay, RelayKind, Relays, Reliability, Report, ReportId, Source,
+    SourceId, SourceKind, Span, Speakers, Voice,
 };
 pub use query::{
     Analysis, Chain, Chains, Corroboration, Cycle, Depth, Depths, Profile, RelayGraph,

@@ -8,6 +8,7 @@ mod claim;
 mod date;
 mod document;
 mod ids;
+mod list;
 mod report;
 mod source;
 mod span;
@@ -16,6 +17,7 @@ pub use claim::Claim;
 pub use date::DateRange;
 pub use document::Document;
 pub use ids::{ClaimId, DocumentId, ReportId, SourceId};
+pub use list::{Relays, ShortList, Speakers};
 pub use report::{
     Attitude, Certainty, Evidence, Factuality, Mode, Polarity, Relay, RelayKind, Report, Voice,
 };

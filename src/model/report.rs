@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{ClaimId, DateRange, DocumentId, ReportId, SourceId, Span};
+use super::{ClaimId, DateRange, DocumentId, Relays, ReportId, SourceId, Span, Speakers};
 use crate::error::Error;
 
 /// How the words of the claim reach the reader.
@@ -224,8 +224,8 @@ impl Evidence {
 pub struct Report {
     /// The speakers: usually one, several for a joint statement, none when the
     /// text does not say who.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<SourceId>,
+    #[serde(default, skip_serializing_if = "Speakers::is_empty")]
+    pub sources: Speakers,
     /// Attributed, or in the document's own voice.
     #[serde(default, skip_serializing_if = "is_default")]
     pub voice: Voice,
@@ -236,8 +236,8 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<DocumentId>,
     /// The reports this one relays: one step down each chain.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub relays: Vec<Relay>,
+    #[serde(default, skip_serializing_if = "Relays::is_empty")]
+    pub relays: Relays,
     /// The cue words: "said", "according to", "briefing".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
@@ -271,7 +271,7 @@ impl Report {
     /// A report by `source` of `claim`.
     pub fn by(source: SourceId, claim: ClaimId) -> Report {
         Report {
-            sources: vec![source],
+            sources: [source].into(),
             claim: Some(claim),
             ..Report::default()
         }
