@@ -313,8 +313,15 @@ pub(crate) fn compute(reports: &[Report], with_sources: bool) -> Layered {
     ];
     // One forward scan: count what each report relays, and list every relay
     // as (relayed, relayer).
+    // One forward scan: count what each report relays, list every relay as
+    // (relayed, relayer), and settle the first level: primary reports and
+    // own-voice statements, in increasing order.
     let mut reverse: Vec<(u32, u32)> = Vec::new();
     let mut marker: Vec<u32> = Vec::new();
+    let mut pool: Vec<SourceId> = Vec::new();
+    // Final reports in the order they became final: the members of
+    // components 0..order.len().
+    let mut order: Vec<u32> = Vec::with_capacity(n_nodes);
     for (node, report) in reports.iter().enumerate() {
         // Report ids fit in u32: the graph issues at most u32::MAX ids.
         let node = node as u32;
@@ -324,48 +331,15 @@ pub(crate) fn compute(reports: &[Report], with_sources: bool) -> Layered {
             reverse.push((to, node));
         });
         let state = &mut work[node as usize];
-        state.component = n_relayed;
-        if with_sources && n_relayed as usize > PUSH_UNION_LIMIT {
-            state.set_len = MIXED;
-        }
-    }
-    drop(marker);
-    // Group the relayers by relayed report: `relayers[relayers_at[v]..
-    // relayers_at[v + 1]]` relay `v`.
-    let mut counts: Vec<usize> = Vec::new();
-    let mut scratch: Vec<(u32, u32)> = Vec::new();
-    sort_by_report(
-        &mut reverse,
-        &mut scratch,
-        &mut counts,
-        n_nodes,
-        |&(to, _)| to,
-    );
-    drop(scratch);
-    let mut relayers_at: Vec<usize> = vec![0; n_nodes + 1];
-    for &(to, _) in &reverse {
-        relayers_at[to as usize + 1] += 1;
-    }
-    for v in 0..n_nodes {
-        relayers_at[v + 1] += relayers_at[v];
-    }
-    let relayers: Vec<u32> = reverse.iter().map(|&(_, relayer)| relayer).collect();
-    drop(reverse);
-
-    let mut pool: Vec<SourceId> = Vec::new();
-    let mut merger = SetMerger::default();
-    // Final reports in the order they became final: the members of
-    // components 0..order.len().
-    let mut order: Vec<u32> = Vec::with_capacity(n_nodes);
-
-    // The first level: primary reports and own-voice statements.
-    for (node, report) in reports.iter().enumerate() {
-        let state = &mut work[node];
-        if state.component != 0 {
+        if n_relayed != 0 {
+            state.component = n_relayed;
+            if with_sources && n_relayed as usize > PUSH_UNION_LIMIT {
+                state.set_len = MIXED;
+            }
             continue;
         }
         state.component = order.len() as u32;
-        order.push(node as u32);
+        order.push(node);
         if report.voice == Voice::Document {
             // Own-voice statement: depth 0, no sources.
             state.longest = 0;
@@ -384,6 +358,27 @@ pub(crate) fn compute(reports: &[Report], with_sources: bool) -> Layered {
             state.set_len = report.sources.len() as u32;
         }
     }
+    drop(marker);
+    // Group the relayers by relayed report: `reverse[relayers_at[v]..
+    // relayers_at[v + 1]]` holds the reports relaying `v`.
+    let mut counts: Vec<usize> = Vec::new();
+    let mut scratch: Vec<(u32, u32)> = Vec::new();
+    sort_by_report(
+        &mut reverse,
+        &mut scratch,
+        &mut counts,
+        n_nodes,
+        |&(to, _)| to,
+    );
+    drop(scratch);
+    let mut relayers_at: Vec<usize> = vec![0; n_nodes + 1];
+    for &(to, _) in &reverse {
+        relayers_at[to as usize + 1] += 1;
+    }
+    for v in 0..n_nodes {
+        relayers_at[v + 1] += relayers_at[v];
+    }
+    let mut merger = SetMerger::default();
 
     // Each level passes its values on to the reports relaying it; those
     // relaying nothing else not final become the next level.
@@ -396,7 +391,7 @@ pub(crate) fn compute(reports: &[Report], with_sources: bool) -> Layered {
         for &done_node in &order[level_start..level_end] {
             let done = work[done_node as usize];
             let done_node = done_node as usize;
-            for &relayer in &relayers[relayers_at[done_node]..relayers_at[done_node + 1]] {
+            for &(_, relayer) in &reverse[relayers_at[done_node]..relayers_at[done_node + 1]] {
                 updates.push(Update {
                     relayer,
                     longest: done.longest,
@@ -466,7 +461,7 @@ pub(crate) fn compute(reports: &[Report], with_sources: bool) -> Layered {
             }
         }
     }
-    drop((updates, scratch, counts, relayers, relayers_at));
+    drop((updates, scratch, counts, reverse, relayers_at));
 
     let n_single = order.len();
     if n_single < n_nodes {
