@@ -10,6 +10,8 @@
 //! attributed to no one). Rows are sorted by `report_id` in code-point order;
 //! the id is the report's key, or its printed id (`r12`) when it has none.
 
+use std::borrow::Cow;
+
 use crate::cli::{Args, Failure, Flag, OUTPUT};
 use crate::io::{self, Output};
 
@@ -26,10 +28,15 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let loaded = io::load(input)?;
     let graph = &loaded.graph;
     let analysis = graph.analyze();
-    let mut rows: Vec<(String, i64, i64, usize)> = graph
+    // Rows borrow the keys from the graph; only reports without one get a
+    // printed id.
+    let mut rows: Vec<(Cow<'_, str>, i64, i64, usize)> = graph
         .reports()
         .map(|(id, report)| {
-            let name = report.key.clone().unwrap_or_else(|| id.to_string());
+            let name = report
+                .key
+                .as_deref()
+                .map_or_else(|| Cow::Owned(id.to_string()), Cow::Borrowed);
             let (longest, shortest) = match analysis.depth(id) {
                 Some(depth) => {
                     let (shortest, longest) = depth.hops();
@@ -40,7 +47,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
             (name, longest, shortest, analysis.n_primary_sources(id))
         })
         .collect();
-    // `String`'s order is byte order, which for UTF-8 is code-point order.
+    // `str`'s order is byte order, which for UTF-8 is code-point order.
     rows.sort_unstable();
     let written = output.write_with(|out| {
         out.write_all(b"report_id\tlongest\tshortest\tn_primary_speakers\n")?;

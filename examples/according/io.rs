@@ -28,12 +28,33 @@ pub struct Loaded {
     pub notes: Vec<String>,
 }
 
-/// Reads `path` (`-` for stdin) in whatever format it is in.
+/// Reads `path` (`-` for stdin) in whatever format it is in, within the
+/// readers' size limit. A PROV-JSON input is handed to the reader, which
+/// frees the text before it builds the graph.
 pub fn load(path: &str) -> Result<Loaded, Failure> {
-    let bytes = read_bytes(path)?;
+    let fail_io = |e: io::Error| Failure::input(path, e);
+    let mut input: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        Box::new(fs::File::open(path).map_err(fail_io)?)
+    };
+    let head = read_head(&mut input).map_err(fail_io)?;
     let fail = |e: according::Error| Failure::input(path, e);
-    match detect(&bytes) {
+    match detect(&head) {
+        InputFormat::ProvJson => {
+            let import = prov_json::read_from(io::Cursor::new(head).chain(input)).map_err(fail)?;
+            Ok(Loaded {
+                notes: import
+                    .skipped
+                    .iter()
+                    .map(|s| format!("skipped {s}"))
+                    .collect(),
+                graph: import.graph,
+                prefixes: import.prefixes,
+            })
+        }
         InputFormat::Edges => {
+            let bytes = read_rest(path, head, input)?;
             let import = edges::import(&bytes).map_err(fail)?;
             let notes = import
                 .self_citations
@@ -46,41 +67,71 @@ pub fn load(path: &str) -> Result<Loaded, Failure> {
                 notes,
             })
         }
-        InputFormat::Native => Ok(Loaded {
-            graph: json::read(&bytes).map_err(fail)?,
-            prefixes: Vec::new(),
-            notes: Vec::new(),
-        }),
-        InputFormat::ProvJson => {
-            let import = prov_json::read(&bytes).map_err(fail)?;
+        InputFormat::Native => {
+            let bytes = read_rest(path, head, input)?;
             Ok(Loaded {
-                notes: import
-                    .skipped
-                    .iter()
-                    .map(|s| format!("skipped {s}"))
-                    .collect(),
-                graph: import.graph,
-                prefixes: import.prefixes,
+                graph: json::read(&bytes).map_err(fail)?,
+                prefixes: Vec::new(),
+                notes: Vec::new(),
             })
         }
     }
 }
 
-/// Reads the whole input, but no more than the readers' size limit: a
-/// larger input (a huge file, an endless pipe) is an error before it fills
-/// memory.
-fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
+/// How much of the input is read at a time to tell its format.
+const HEAD_BYTES: usize = 1 << 16;
+
+/// Reads the start of the input: enough for [`detect`] to give the format
+/// of the whole (usually one read of [`HEAD_BYTES`]).
+fn read_head(input: &mut dyn Read) -> io::Result<Vec<u8>> {
     let limit = Limits::default().input_bytes_limit();
-    let mut bytes = Vec::new();
-    // One byte past the limit tells a file at the limit from a larger one.
-    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    let read = if path == "-" {
-        io::stdin().lock().take(cap).read_to_end(&mut bytes)
-    } else {
-        fs::File::open(path).and_then(|file| file.take(cap).read_to_end(&mut bytes))
+    let mut head = Vec::new();
+    loop {
+        let n = input.take(HEAD_BYTES as u64).read_to_end(&mut head)?;
+        if n < HEAD_BYTES || head.len() > limit || is_decided(&head) {
+            return Ok(head);
+        }
+    }
+}
+
+/// Whether the format of an input starting with `head` (more follows) is
+/// known from `head` alone: [`detect`] then gives it.
+fn is_decided(head: &[u8]) -> bool {
+    let header = edges::HEADER.as_bytes();
+    if head.len() < header.len() && header.starts_with(head) {
+        return false;
+    }
+    if head.starts_with(header) {
+        return true;
+    }
+    let Some(start) = head.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return false;
     };
-    read.map_err(|e| Failure::input(path, e))?;
-    Limits::default()
+    let Some(rest) = head[start..].strip_prefix(b"{") else {
+        return true;
+    };
+    let Some(quote) = rest.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return false;
+    };
+    let mut stream = serde_json::Deserializer::from_slice(&rest[quote..]).into_iter::<String>();
+    !matches!(stream.next(), Some(Err(e)) if e.is_eof())
+}
+
+/// The whole input, `head` and the rest, but no more than the readers' size
+/// limit: a larger input (a huge file, an endless pipe) is an error before
+/// it fills memory.
+fn read_rest(path: &str, mut bytes: Vec<u8>, input: Box<dyn Read>) -> Result<Vec<u8>, Failure> {
+    let limits = Limits::default();
+    // One byte past the limit tells a file at the limit from a larger one.
+    let cap = u64::try_from(limits.input_bytes_limit())
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let left = cap.saturating_sub(bytes.len() as u64);
+    input
+        .take(left)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::input(path, e))?;
+    limits
         .check_input(bytes.len())
         .map_err(|e| Failure::input(path, e))?;
     Ok(bytes)

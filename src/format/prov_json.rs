@@ -77,14 +77,30 @@
 //!
 //! # Performance
 //!
-//! The reader deserializes into borrowed records (strings are borrowed from
-//! the input unless they contain escapes) and never builds a generic JSON
-//! tree of the whole file; the graph is built in a second pass.
+//! JSON object order is free (the prefixes may come last, relations before
+//! the entities they name), so the graph is built in a second pass, from a
+//! compact form of the records made while parsing: never a generic JSON tree
+//! nor a list of generic records. Ids and attribute names are interned once
+//! into a string table and named by `u32` numbers; the PROV arguments of
+//! relations (`prov:entity`, `prov:agent`, `prov:generatedEntity`,
+//! `prov:usedEntity`, `prov:delegate`, ...) are kept as such numbers in
+//! fixed fields, relation ids and values in one string buffer; only the
+//! attributes of entities and agents are kept as (name, value) pairs. Items
+//! are then found by id through tables indexed by those numbers, with no
+//! further hashing. The records of entities, agents and relations other than
+//! derivations are freed once their items are in the graph, before the
+//! relays are added.
+//!
+//! [`read_from`] reads a file or a pipe and frees the text before the graph
+//! is built, so that its peak memory is the larger of text + compact form
+//! and compact form + graph (about 50 bytes per record for the compact form
+//! of a file of the Python peer's shape). `according depths` at 10^6 reports
+//! (a 199 MiB file) peaks at 533 MiB and takes 3.8 s of CPU, against
+//! 1,551 MiB and 4.9 s before; `BENCHMARKS.md` has the figures and commands.
 
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::fmt;
-use std::io::Write;
+use std::io::{Read, Write};
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -922,94 +938,454 @@ pub(crate) fn write_json_string(
 }
 
 // ===========================================================================
-// Reading: the raw document
+// Reading: the compact form
 // ===========================================================================
 
-/// An attribute value as written.
-#[derive(Debug)]
-enum Value<'a> {
-    Text(Cow<'a, str>),
+/// "None" in the compact form's `u32` fields (string ids, indices).
+const NONE: u32 = u32::MAX;
+/// A PROV argument given, but not as a string: it names nothing.
+const NOT_TEXT: u32 = u32::MAX - 1;
+/// The most strings, and the most bytes of strings, the store holds.
+const MAX_STORED: usize = (u32::MAX - 2) as usize;
+/// The parse error raised when the string store is full (mapped to
+/// [`Error::LimitExceeded`]).
+const STORE_FULL: &str = "string store full";
+
+/// Every string the reader keeps (ids, attribute names and values), stored
+/// end to end in one buffer and named by a `u32`. Ids and attribute names
+/// are interned (each distinct string is stored once, and equal ids have
+/// equal numbers); other values are appended.
+struct Strings {
+    text: String,
+    /// End offset of each string in `text`; a string starts where the
+    /// previous one ends.
+    ends: Vec<u32>,
+    /// The interned strings: open addressing with linear probing, each slot
+    /// holding (string id + 1, hash); 0 is an empty slot.
+    slots: Vec<(u32, u32)>,
+    n_interned: usize,
+    hasher: foldhash::fast::RandomState,
+    /// Set when a string did not fit (more than 4 GiB of strings).
+    full: bool,
+}
+
+impl Strings {
+    fn new() -> Strings {
+        Strings {
+            text: String::new(),
+            ends: Vec::new(),
+            slots: Vec::new(),
+            n_interned: 0,
+            hasher: foldhash::fast::RandomState::default(),
+            full: false,
+        }
+    }
+
+    /// Stores `s` and returns its number, `None` when the store is full.
+    fn push(&mut self, s: &str) -> Option<u32> {
+        let id = self.ends.len();
+        let end = self.text.len() + s.len();
+        if id >= MAX_STORED || end > MAX_STORED {
+            self.full = true;
+            return None;
+        }
+        self.text.push_str(s);
+        self.ends.push(end as u32);
+        Some(id as u32)
+    }
+
+    /// The string numbered `id`.
+    fn get(&self, id: u32) -> &str {
+        let i = id as usize;
+        let start = match i.checked_sub(1) {
+            Some(previous) => self.ends.get(previous).map_or(0, |&e| e as usize),
+            None => 0,
+        };
+        let end = self.ends.get(i).map_or(start, |&e| e as usize);
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    fn hash(&self, s: &str) -> u32 {
+        use std::hash::BuildHasher;
+        let h = self.hasher.hash_one(s);
+        (h ^ (h >> 32)) as u32
+    }
+
+    /// The number of the interned string equal to `s`, if any.
+    fn find(&self, s: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let hash = self.hash(s);
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let (slot, h) = self.slots[i];
+            if slot == 0 {
+                return None;
+            }
+            if h == hash && self.get(slot - 1) == s {
+                return Some(slot - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Interns `s`: the number of the equal string stored before, or of a
+    /// new one. `None` when the store is full.
+    fn intern(&mut self, s: &str) -> Option<u32> {
+        if (self.n_interned + 1) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        let hash = self.hash(s);
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let (slot, h) = self.slots[i];
+            if slot == 0 {
+                let id = self.push(s)?;
+                self.slots[i] = (id + 1, hash);
+                self.n_interned += 1;
+                return Some(id);
+            }
+            if h == hash && self.get(slot - 1) == s {
+                return Some(slot - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let len = (self.slots.len() * 2).max(64);
+        let mut slots = vec![(0u32, 0u32); len];
+        let mask = len - 1;
+        for &(slot, hash) in &self.slots {
+            if slot != 0 {
+                let mut i = hash as usize & mask;
+                while slots[i].0 != 0 {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = (slot, hash);
+            }
+        }
+        self.slots = slots;
+    }
+}
+
+/// An attribute value as written, its strings in [`Raw::texts`].
+#[derive(Clone, Copy, Debug)]
+enum Value {
+    Text(u32),
     /// The text of `{"$": value, "type": datatype}` or `{"$": value, "lang": tag}`.
-    Typed(Cow<'a, str>),
+    Typed(u32),
     Int(i64),
     Float(f64),
     Bool(bool),
     Null,
-    Array(Vec<Value<'a>>),
+    /// `len` values from `start` in [`Raw::items`]; never arrays themselves.
+    Array {
+        start: u32,
+        len: u32,
+    },
 }
 
-impl Value<'_> {
+/// An entity or agent record: its id and attributes in file order.
+#[derive(Clone, Copy)]
+struct Elem {
+    id: u32,
+    /// Its attributes: `n_attrs` pairs from `attrs` in [`Raw::attrs`].
+    attrs: u32,
+    n_attrs: u32,
+}
+
+/// A relation record with two PROV arguments (`wasAttributedTo`:
+/// entity and agent; `alternateOf`: the two alternates). An argument is the
+/// interned id, [`NOT_TEXT`] or [`NONE`] (absent).
+#[derive(Clone, Copy)]
+struct Pair {
+    id: u32,
+    a: u32,
+    b: u32,
+}
+
+/// A `wasDerivedFrom` record.
+#[derive(Clone, Copy)]
+struct Derivation {
+    id: u32,
+    generated: u32,
+    used: u32,
+    /// The kind its `prov:type` gives ([`RelayKind::Derivation`] without one).
+    kind: RelayKind,
+    /// For a `prov:type` that names no kind: the string to report (the last
+    /// type given), else [`NONE`].
+    unknown_type: u32,
+}
+
+/// An `actedOnBehalfOf` record.
+#[derive(Clone, Copy)]
+struct Delegation {
+    id: u32,
+    delegate: u32,
+    responsible: u32,
+    activity: bool,
+}
+
+/// A `wasGeneratedBy` record.
+#[derive(Clone, Copy)]
+struct Generation {
+    id: u32,
+    entity: u32,
+    activity: bool,
+    /// The first `prov:time`, if any.
+    time: Option<Value>,
+}
+
+/// The records of a relation the reader does not map: only counted.
+struct Unmapped {
+    name: String,
+    /// The id of its first record.
+    first: u32,
+    count: usize,
+}
+
+/// One level of a document: the top level or a bundle.
+#[derive(Default)]
+struct Level {
+    /// The bundle's name (interned), `None` at the top level.
+    bundle: Option<u32>,
+    prefixes: Vec<(String, String)>,
+    /// Runs of records in [`Raw::elems`], one per section.
+    entities: Vec<(u32, u32)>,
+    agents: Vec<(u32, u32)>,
+    derivations: Vec<Derivation>,
+    attributions: Vec<Pair>,
+    delegations: Vec<Delegation>,
+    generations: Vec<Generation>,
+    alternates: Vec<Pair>,
+    /// Sections of relations not mapped, in file order.
+    unmapped: Vec<Unmapped>,
+}
+
+impl Level {
+    fn runs<'a>(runs: &'a [(u32, u32)]) -> impl Iterator<Item = u32> + 'a {
+        runs.iter().flat_map(|&(start, end)| start..end)
+    }
+}
+
+/// The whole document in compact form: every record reduced to the numbers
+/// of its strings, PROV arguments in fixed fields.
+struct Raw {
+    /// Ids and attribute names, interned.
+    syms: Strings,
+    /// Relation ids and attribute values.
+    texts: Strings,
+    /// Attributes of entities and agents: (interned name, value).
+    attrs: Vec<(u32, Value)>,
+    /// Elements of array values.
+    items: Vec<Value>,
+    /// Entity and agent records, in file order.
+    elems: Vec<Elem>,
+    /// The top level, then the bundles in file order.
+    levels: Vec<Level>,
+}
+
+impl Raw {
+    fn new() -> Raw {
+        Raw {
+            syms: Strings::new(),
+            texts: Strings::new(),
+            attrs: Vec::new(),
+            items: Vec::new(),
+            elems: Vec::new(),
+            levels: vec![Level::default()],
+        }
+    }
+
+    /// An interned string: an id or a name.
+    fn sym(&self, id: u32) -> &str {
+        self.syms.get(id)
+    }
+
+    /// A stored string: a relation id or a value.
+    fn txt(&self, id: u32) -> &str {
+        self.texts.get(id)
+    }
+
     /// The value's text; `None` for arrays and null.
-    fn text(&self) -> Option<Cow<'_, str>> {
-        Some(match self {
-            Value::Text(t) | Value::Typed(t) => Cow::Borrowed(t.as_ref()),
+    fn text(&self, value: Value) -> Option<Cow<'_, str>> {
+        Some(match value {
+            Value::Text(t) | Value::Typed(t) => Cow::Borrowed(self.txt(t)),
             Value::Int(n) => Cow::Owned(n.to_string()),
             Value::Float(x) => Cow::Owned(x.to_string()),
-            Value::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
-            Value::Null | Value::Array(_) => return None,
+            Value::Bool(b) => Cow::Borrowed(if b { "true" } else { "false" }),
+            Value::Null | Value::Array { .. } => return None,
         })
     }
 
     /// Every scalar value, flattening one level of arrays.
-    fn each(&self) -> impl Iterator<Item = &Value<'_>> {
-        let (one, many): (Option<&Value<'_>>, &[Value<'_>]) = match self {
-            Value::Array(values) => (None, values),
+    fn each(&self, value: Value) -> impl Iterator<Item = Value> + '_ {
+        let (one, many): (Option<Value>, &[Value]) = match value {
+            Value::Array { start, len } => (
+                None,
+                self.items
+                    .get(start as usize..start as usize + len as usize)
+                    .unwrap_or_default(),
+            ),
             value => (Some(value), &[]),
         };
-        one.into_iter().chain(many.iter())
+        one.into_iter().chain(many.iter().copied())
+    }
+
+    /// A value's text, and the interned id equal to it, if any.
+    fn lookup(&self, value: Value) -> (Cow<'_, str>, Option<u32>) {
+        let text = self.text(value).unwrap_or_default();
+        let sym = self.syms.find(&text);
+        (text, sym)
+    }
+
+    /// The attributes of an entity or agent record.
+    fn attrs(&self, elem: u32) -> &[(u32, Value)] {
+        let Some(elem) = self.elems.get(elem as usize) else {
+            return &[];
+        };
+        let start = elem.attrs as usize;
+        self.attrs
+            .get(start..start + elem.n_attrs as usize)
+            .unwrap_or_default()
     }
 }
 
-impl<'de> de::Deserialize<'de> for Value<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
+/// How the strings of a value are kept.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Appended to the store.
+    Store,
+    /// Interned: the value may be an id.
+    Intern,
+    /// Not kept: the value is only checked.
+    Drop,
+}
+
+/// Calls a function on a string (a key) without allocating it.
+struct WithStr<F>(F);
+
+impl<'de, R, F: FnOnce(&str) -> R> DeserializeSeed<'de> for WithStr<F> {
+    type Value = R;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<R, D::Error> {
+        deserializer.deserialize_str(self)
     }
 }
 
-struct ValueVisitor;
+impl<'de, R, F: FnOnce(&str) -> R> Visitor<'de> for WithStr<F> {
+    type Value = R;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<R, E> {
+        Ok((self.0)(v))
+    }
+}
 
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value<'de>;
+fn full<E: de::Error>() -> E {
+    E::custom(STORE_FULL)
+}
+
+/// An attribute value; `scalar` refuses arrays (inside an array or under
+/// `"$"`).
+struct ValueSeed<'v> {
+    syms: &'v mut Strings,
+    texts: &'v mut Strings,
+    items: &'v mut Vec<Value>,
+    keep: Keep,
+    scalar: bool,
+}
+
+impl ValueSeed<'_> {
+    fn string<E: de::Error>(&mut self, v: &str) -> Result<u32, E> {
+        match self.keep {
+            Keep::Store => self.texts.push(v).ok_or_else(full),
+            Keep::Intern => self.syms.intern(v).ok_or_else(full),
+            Keep::Drop => Ok(NONE),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
+    type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an attribute value")
+        f.write_str(if self.scalar {
+            "a string, number, boolean or typed value"
+        } else {
+            "an attribute value"
+        })
     }
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Value<'de>, E> {
-        Ok(Value::Text(Cow::Borrowed(v)))
+    fn visit_str<E: de::Error>(mut self, v: &str) -> Result<Value, E> {
+        self.string(v).map(Value::Text)
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value<'de>, E> {
-        Ok(Value::Text(Cow::Owned(v.to_owned())))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value<'de>, E> {
-        Ok(Value::Text(Cow::Owned(v)))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value<'de>, E> {
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
         Ok(Value::Int(v))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value<'de>, E> {
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
         Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value<'de>, E> {
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
         Ok(Value::Float(v))
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value<'de>, E> {
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
         Ok(Value::Bool(v))
     }
-    fn visit_unit<E: de::Error>(self) -> Result<Value<'de>, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
         Ok(Value::Null)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
-        let mut values = Vec::new();
-        while let Some(value) = seq.next_element::<ScalarValue<'de>>()? {
-            values.push(value.0);
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        if self.scalar {
+            return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
         }
-        Ok(Value::Array(values))
+        // Array elements are never ids: kept as values or not at all.
+        let keep = match self.keep {
+            Keep::Store => Keep::Store,
+            Keep::Intern | Keep::Drop => Keep::Drop,
+        };
+        let start = self.items.len();
+        while let Some(value) = seq.next_element_seed(ValueSeed {
+            syms: &mut *self.syms,
+            texts: &mut *self.texts,
+            items: &mut *self.items,
+            keep,
+            scalar: true,
+        })? {
+            if keep == Keep::Store {
+                self.items.push(value);
+            }
+        }
+        let len = self.items.len() - start;
+        if start > MAX_STORED || len > MAX_STORED {
+            return Err(full());
+        }
+        Ok(Value::Array {
+            start: start as u32,
+            len: len as u32,
+        })
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value, A::Error> {
         let mut value = None;
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key == "$" {
-                value = Some(map.next_value::<ScalarValue<'de>>()?.0);
+        while let Some(dollar) = map.next_key_seed(WithStr(|key: &str| key == "$"))? {
+            if dollar {
+                value = Some(map.next_value_seed(ValueSeed {
+                    syms: &mut *self.syms,
+                    texts: &mut *self.texts,
+                    items: &mut *self.items,
+                    keep: self.keep,
+                    scalar: true,
+                })?);
             } else {
                 // "type" ("xsd:QName", "prov:QUALIFIED_NAME", "xsd:int") and
                 // "lang": what the mapping needs is the value's text.
@@ -1017,163 +1393,399 @@ impl<'de> Visitor<'de> for ValueVisitor {
             }
         }
         let text = match value {
-            Some(Value::Text(t)) => t,
-            Some(other) => Cow::Owned(other.text().map(Cow::into_owned).unwrap_or_default()),
             None => return Err(de::Error::custom("typed value without \"$\"")),
+            Some(_) if self.keep == Keep::Drop => NONE,
+            Some(Value::Text(t) | Value::Typed(t)) => t,
+            Some(Value::Int(n)) => self.string(&n.to_string())?,
+            Some(Value::Float(x)) => self.string(&x.to_string())?,
+            Some(Value::Bool(b)) => self.string(if b { "true" } else { "false" })?,
+            Some(Value::Null | Value::Array { .. }) => self.string("")?,
         };
         Ok(Value::Typed(text))
     }
 }
 
-/// A value inside an array or under `"$"`: anything but a nested array.
-struct ScalarValue<'a>(Value<'a>);
-
-impl<'de> de::Deserialize<'de> for ScalarValue<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Scalar;
-        impl<'de> Visitor<'de> for Scalar {
-            type Value = ScalarValue<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string, number, boolean or typed value")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(ScalarValue(Value::Text(Cow::Borrowed(v))))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(ScalarValue(Value::Text(Cow::Owned(v.to_owned()))))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(ScalarValue(Value::Text(Cow::Owned(v))))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                ValueVisitor.visit_i64(v).map(ScalarValue)
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                ValueVisitor.visit_u64(v).map(ScalarValue)
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-                ValueVisitor.visit_f64(v).map(ScalarValue)
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-                ValueVisitor.visit_bool(v).map(ScalarValue)
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(ScalarValue(Value::Null))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                ValueVisitor.visit_map(map).map(ScalarValue)
-            }
-        }
-        deserializer.deserialize_any(Scalar)
-    }
+/// The kinds of section the reader maps, and the rest.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Entity,
+    Agent,
+    Derivation,
+    Attribution,
+    Delegation,
+    Generation,
+    Alternate,
+    Unmapped,
 }
 
-/// One record: its id and attributes in file order.
-#[derive(Debug)]
-struct Record<'a> {
-    id: Cow<'a, str>,
-    /// Exactly as long as needed: a file holds millions of records, and a
-    /// growing vector's spare room would double their footprint.
-    attrs: Box<[Attr<'a>]>,
-}
-
-impl<'a> Record<'a> {
-    fn get(&self, name: &str) -> Option<&Value<'a>> {
-        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v)
-    }
-
-    /// The text of a PROV argument such as `prov:entity`.
-    fn arg(&self, name: &str) -> Option<Cow<'_, str>> {
-        self.get(name).and_then(Value::text)
-    }
-}
-
-/// One attribute of a record: its name and value.
-type Attr<'a> = (Cow<'a, str>, Value<'a>);
-
-/// The attributes of a record: one object.
-struct Attributes<'a>(Box<[Attr<'a>]>);
-
-/// Reads the attributes of one record into an exactly sized slice. Records
-/// have a handful of attributes, so they are gathered on the stack first.
-fn read_attributes<'de, A: MapAccess<'de>>(mut map: A) -> Result<Box<[Attr<'de>]>, A::Error> {
-    let mut attrs: SmallAttrs<'de> = SmallAttrs::default();
-    while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-        let value = map.next_value::<Value<'de>>()?;
-        attrs.push((key, value));
-    }
-    Ok(attrs.into_boxed_slice())
-}
-
-/// Up to four attributes without a heap allocation, then a vector.
-#[derive(Default)]
-struct SmallAttrs<'a> {
-    inline: [Option<Attr<'a>>; 4],
-    n_inline: usize,
-    spill: Vec<Attr<'a>>,
-}
-
-impl<'a> SmallAttrs<'a> {
-    fn push(&mut self, attr: Attr<'a>) {
-        match self.inline.get_mut(self.n_inline) {
-            Some(slot) if self.spill.is_empty() => {
-                *slot = Some(attr);
-                self.n_inline += 1;
-            }
-            _ => self.spill.push(attr),
+impl Section {
+    fn of(name: &str) -> Section {
+        match name {
+            "entity" => Section::Entity,
+            "agent" => Section::Agent,
+            "wasDerivedFrom" => Section::Derivation,
+            "wasAttributedTo" => Section::Attribution,
+            "actedOnBehalfOf" => Section::Delegation,
+            "wasGeneratedBy" => Section::Generation,
+            "alternateOf" => Section::Alternate,
+            _ => Section::Unmapped,
         }
     }
+}
 
-    fn into_boxed_slice(self) -> Box<[Attr<'a>]> {
-        let mut all = Vec::with_capacity(self.n_inline + self.spill.len());
-        all.extend(self.inline.into_iter().flatten());
-        all.extend(self.spill);
-        all.into_boxed_slice()
+/// What a relation record's attribute is to the reader.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The first or second id argument.
+    A,
+    B,
+    /// `prov:type` of a derivation.
+    Type,
+    /// `prov:activity` (only its presence matters).
+    Activity,
+    /// `prov:time` of a generation.
+    Time,
+    Other,
+}
+
+fn role(section: Section, name: &str) -> Role {
+    match (section, name) {
+        (Section::Derivation, "prov:generatedEntity")
+        | (Section::Attribution | Section::Generation, "prov:entity")
+        | (Section::Delegation, "prov:delegate")
+        | (Section::Alternate, "prov:alternate1") => Role::A,
+        (Section::Derivation, "prov:usedEntity")
+        | (Section::Attribution, "prov:agent")
+        | (Section::Delegation, "prov:responsible")
+        | (Section::Alternate, "prov:alternate2") => Role::B,
+        (Section::Derivation, "prov:type") => Role::Type,
+        (Section::Delegation | Section::Generation, "prov:activity") => Role::Activity,
+        (Section::Generation, "prov:time") => Role::Time,
+        _ => Role::Other,
     }
 }
 
-impl<'de> de::Deserialize<'de> for Attributes<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Attributes<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of attributes")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                read_attributes(map).map(Attributes)
-            }
+/// The kind a derivation's `prov:type` gives, or the type to report.
+fn relay_kind(raw: &Raw, value: Value) -> Result<RelayKind, Option<String>> {
+    let mut unknown = None;
+    for value in raw.each(value) {
+        match raw.text(value).as_deref() {
+            Some("prov:Quotation") => return Ok(RelayKind::Quotation),
+            Some("prov:PrimarySource") => return Ok(RelayKind::PrimarySource),
+            Some("prov:Derivation") => return Ok(RelayKind::Derivation),
+            Some(other) => unknown = Some(other.to_owned()),
+            None => {}
         }
-        deserializer.deserialize_map(V)
     }
+    Err(unknown)
 }
 
-/// The records of one section (`"entity": {...}`), pushed onto a vector. A
-/// record's value may be an object or, for repeated ids, an array of objects.
-struct RecordsSeed<'v, 'a>(&'v mut Vec<Record<'a>>);
+/// Reads one record's attributes (an object) into the compact form.
+fn read_record<'de, A: MapAccess<'de>>(
+    raw: &mut Raw,
+    level: usize,
+    section: Section,
+    id: u32,
+    mut map: A,
+) -> Result<(), A::Error> {
+    if let Section::Entity | Section::Agent = section {
+        let start = raw.attrs.len();
+        while let Some(name) = map.next_key_seed(WithStr(|k: &str| raw.syms.intern(k)))? {
+            let name = name.ok_or_else(full)?;
+            let value = map.next_value_seed(ValueSeed {
+                syms: &mut raw.syms,
+                texts: &mut raw.texts,
+                items: &mut raw.items,
+                keep: Keep::Store,
+                scalar: false,
+            })?;
+            raw.attrs.push((name, value));
+        }
+        let n_attrs = raw.attrs.len() - start;
+        if start > MAX_STORED || n_attrs > MAX_STORED {
+            return Err(full());
+        }
+        raw.elems.push(Elem {
+            id,
+            attrs: start as u32,
+            n_attrs: n_attrs as u32,
+        });
+        return Ok(());
+    }
+    let (mut a, mut b) = (NONE, NONE);
+    let mut kind = None;
+    let mut activity = false;
+    let mut time = None;
+    while let Some(role) = map.next_key_seed(WithStr(|k: &str| role(section, k)))? {
+        // Only the first of repeated arguments counts.
+        let keep = match role {
+            Role::A if a == NONE => Keep::Intern,
+            Role::B if b == NONE => Keep::Intern,
+            Role::Type if kind.is_none() => Keep::Store,
+            Role::Time if time.is_none() => Keep::Store,
+            _ => Keep::Drop,
+        };
+        let value = map.next_value_seed(ValueSeed {
+            syms: &mut raw.syms,
+            texts: &mut raw.texts,
+            items: &mut raw.items,
+            keep,
+            scalar: false,
+        })?;
+        if keep == Keep::Drop {
+            activity |= role == Role::Activity;
+            continue;
+        }
+        let id_of = |value: Value| match value {
+            Value::Text(t) | Value::Typed(t) => t,
+            _ => NOT_TEXT,
+        };
+        match role {
+            Role::A => a = id_of(value),
+            Role::B => b = id_of(value),
+            Role::Type => kind = Some(value),
+            Role::Time => time = Some(value),
+            Role::Activity | Role::Other => {}
+        }
+    }
+    if section == Section::Unmapped {
+        if let Some(unmapped) = raw.levels[level].unmapped.last_mut() {
+            if unmapped.count == 0 {
+                unmapped.first = id;
+            }
+            unmapped.count += 1;
+        }
+        return Ok(());
+    }
+    let (kind, unknown_type) = match kind.map(|value| relay_kind(raw, value)) {
+        None => (RelayKind::Derivation, NONE),
+        Some(Ok(kind)) => (kind, NONE),
+        Some(Err(text)) => (
+            RelayKind::Derivation,
+            raw.texts
+                .push(text.as_deref().unwrap_or_default())
+                .ok_or_else(full)?,
+        ),
+    };
+    let level = &mut raw.levels[level];
+    match section {
+        Section::Derivation => level.derivations.push(Derivation {
+            id,
+            generated: a,
+            used: b,
+            kind,
+            unknown_type,
+        }),
+        Section::Attribution => level.attributions.push(Pair { id, a, b }),
+        Section::Alternate => level.alternates.push(Pair { id, a, b }),
+        Section::Delegation => level.delegations.push(Delegation {
+            id,
+            delegate: a,
+            responsible: b,
+            activity,
+        }),
+        Section::Generation => level.generations.push(Generation {
+            id,
+            entity: a,
+            activity,
+            time,
+        }),
+        Section::Entity | Section::Agent | Section::Unmapped => {}
+    }
+    Ok(())
+}
 
-impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, 'de> {
+/// The records of one section (`"entity": {...}`). A record's value may be
+/// an object or, for repeated ids, an array of objects.
+struct RecordsSeed<'v> {
+    raw: &'v mut Raw,
+    level: usize,
+    section: Section,
+}
+
+impl<'de> DeserializeSeed<'de> for RecordsSeed<'_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for RecordsSeed<'_, 'de> {
+impl<'de> Visitor<'de> for RecordsSeed<'_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object of records")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(id) = map.next_key::<Cow<'de, str>>()? {
-            match map.next_value::<OneOrMany<'de>>()? {
-                OneOrMany::One(attrs) => self.0.push(Record { id, attrs: attrs.0 }),
-                OneOrMany::Many(all) => {
-                    for attrs in all {
-                        self.0.push(Record {
-                            id: id.clone(),
-                            attrs: attrs.0,
-                        });
+        let RecordsSeed {
+            raw,
+            level,
+            section,
+        } = self;
+        let start = raw.elems.len();
+        loop {
+            let (syms, texts) = (&mut raw.syms, &mut raw.texts);
+            let first_unmapped = section == Section::Unmapped
+                && raw.levels[level]
+                    .unmapped
+                    .last()
+                    .is_some_and(|u| u.count == 0);
+            let key = WithStr(|k: &str| match section {
+                Section::Entity | Section::Agent => syms.intern(k),
+                // Only the first id of an unmapped section is reported.
+                Section::Unmapped if !first_unmapped => Some(NONE),
+                _ => texts.push(k),
+            });
+            let Some(id) = map.next_key_seed(key)? else {
+                break;
+            };
+            let id = id.ok_or_else(full)?;
+            map.next_value_seed(OneOrMany {
+                raw: &mut *raw,
+                level,
+                section,
+                id,
+            })?;
+        }
+        let end = raw.elems.len();
+        if end > start {
+            if end > MAX_STORED {
+                return Err(full());
+            }
+            let run = (start as u32, end as u32);
+            let level = &mut raw.levels[level];
+            match section {
+                Section::Entity => level.entities.push(run),
+                _ => level.agents.push(run),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One record, or an array of records with the same id.
+struct OneOrMany<'v> {
+    raw: &'v mut Raw,
+    level: usize,
+    section: Section,
+    id: u32,
+}
+
+impl<'de> DeserializeSeed<'de> for OneOrMany<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OneOrMany<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a record: an object of attributes, or an array of them")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        read_record(self.raw, self.level, self.section, self.id, map)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(()) = seq.next_element_seed(Attributes {
+            raw: &mut *self.raw,
+            level: self.level,
+            section: self.section,
+            id: self.id,
+        })? {}
+        Ok(())
+    }
+}
+
+/// The attributes of a record: one object.
+struct Attributes<'v> {
+    raw: &'v mut Raw,
+    level: usize,
+    section: Section,
+    id: u32,
+}
+
+impl<'de> DeserializeSeed<'de> for Attributes<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Attributes<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of attributes")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        read_record(self.raw, self.level, self.section, self.id, map)
+    }
+}
+
+/// What a member of a level is.
+enum Member {
+    Prefix,
+    Bundle,
+    Section(Section),
+    Unmapped(String),
+}
+
+/// Deserializes one level; `top` is false inside a bundle, so that nesting
+/// cannot go deeper than PROV allows (and no recursion follows input).
+struct LevelSeed<'v> {
+    raw: &'v mut Raw,
+    level: usize,
+    top: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for LevelSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for LevelSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a PROV-JSON document (an object)")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let LevelSeed { raw, level, top } = self;
+        let member = |k: &str| match k {
+            "prefix" => Member::Prefix,
+            "bundle" => Member::Bundle,
+            name => match Section::of(name) {
+                Section::Unmapped => Member::Unmapped(name.to_owned()),
+                section => Member::Section(section),
+            },
+        };
+        while let Some(key) = map.next_key_seed(WithStr(member))? {
+            match key {
+                Member::Prefix => map.next_value_seed(PrefixSeed {
+                    raw: &mut *raw,
+                    level,
+                })?,
+                Member::Bundle if top => map.next_value_seed(BundlesSeed(&mut *raw))?,
+                Member::Bundle => return Err(de::Error::custom("a bundle inside a bundle")),
+                Member::Section(section) => map.next_value_seed(RecordsSeed {
+                    raw: &mut *raw,
+                    level,
+                    section,
+                })?,
+                Member::Unmapped(name) => {
+                    raw.levels[level].unmapped.push(Unmapped {
+                        name,
+                        first: NONE,
+                        count: 0,
+                    });
+                    map.next_value_seed(RecordsSeed {
+                        raw: &mut *raw,
+                        level,
+                        section: Section::Unmapped,
+                    })?;
+                    let unmapped = &mut raw.levels[level].unmapped;
+                    if unmapped.last().is_some_and(|u| u.count == 0) {
+                        unmapped.pop();
                     }
                 }
             }
@@ -1182,158 +1794,103 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, 'de> {
     }
 }
 
-enum OneOrMany<'a> {
-    One(Attributes<'a>),
-    Many(Vec<Attributes<'a>>),
-}
+struct BundlesSeed<'v>(&'v mut Raw);
 
-impl<'de> de::Deserialize<'de> for OneOrMany<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = OneOrMany<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a record: an object of attributes, or an array of them")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                read_attributes(map).map(|attrs| OneOrMany::One(Attributes(attrs)))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut all = Vec::new();
-                while let Some(attrs) = seq.next_element::<Attributes<'de>>()? {
-                    all.push(attrs);
-                }
-                Ok(OneOrMany::Many(all))
-            }
-        }
-        deserializer.deserialize_any(V)
-    }
-}
-
-/// One level of a document: the top level or a bundle.
-#[derive(Default)]
-struct Level<'a> {
-    /// Sections in file order: name and records.
-    sections: Vec<(Cow<'a, str>, Vec<Record<'a>>)>,
-    prefixes: Vec<(Cow<'a, str>, Cow<'a, str>)>,
-}
-
-impl<'a> Level<'a> {
-    fn records(&self, name: &str) -> impl Iterator<Item = &Record<'a>> {
-        self.sections
-            .iter()
-            .filter(move |(n, _)| n == name)
-            .flat_map(|(_, records)| records.iter())
-    }
-}
-
-#[derive(Default)]
-struct RawDocument<'a> {
-    top: Level<'a>,
-    bundles: Vec<(Cow<'a, str>, Level<'a>)>,
-}
-
-/// Deserializes one level; `allow_bundles` is false inside a bundle, so that
-/// nesting cannot go deeper than PROV allows (and no recursion follows input).
-struct LevelSeed<'v, 'a> {
-    level: &'v mut Level<'a>,
-    bundles: Option<&'v mut Vec<(Cow<'a, str>, Level<'a>)>>,
-}
-
-impl<'de> DeserializeSeed<'de> for LevelSeed<'_, 'de> {
+impl<'de> DeserializeSeed<'de> for BundlesSeed<'_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for LevelSeed<'_, 'de> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a PROV-JSON document (an object)")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let LevelSeed { level, mut bundles } = self;
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            match key.as_ref() {
-                "prefix" => level
-                    .prefixes
-                    .extend(map.next_value::<PrefixPairs<'de>>()?.0),
-                "bundle" => match bundles.as_deref_mut() {
-                    Some(bundles) => map.next_value_seed(BundlesSeed(bundles))?,
-                    None => return Err(de::Error::custom("a bundle inside a bundle")),
-                },
-                _ => {
-                    let mut records = Vec::new();
-                    map.next_value_seed(RecordsSeed(&mut records))?;
-                    level.sections.push((key, records));
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-struct BundlesSeed<'v, 'a>(&'v mut Vec<(Cow<'a, str>, Level<'a>)>);
-
-impl<'de> DeserializeSeed<'de> for BundlesSeed<'_, 'de> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for BundlesSeed<'_, 'de> {
+impl<'de> Visitor<'de> for BundlesSeed<'_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object of bundles")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(id) = map.next_key::<Cow<'de, str>>()? {
-            let mut level = Level::default();
+        let raw = self.0;
+        while let Some(id) = map.next_key_seed(WithStr(|k: &str| raw.syms.intern(k)))? {
+            let id = id.ok_or_else(full)?;
+            raw.levels.push(Level {
+                bundle: Some(id),
+                ..Level::default()
+            });
+            let level = raw.levels.len() - 1;
             map.next_value_seed(LevelSeed {
-                level: &mut level,
-                bundles: None,
+                raw: &mut *raw,
+                level,
+                top: false,
             })?;
-            self.0.push((id, level));
         }
         Ok(())
     }
 }
 
 /// Reads prefixes written as an object into pairs, in order.
-impl<'de> de::Deserialize<'de> for PrefixPairs<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = PrefixPairs<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of prefixes")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some((k, v)) = map.next_entry::<Cow<'de, str>, Value<'de>>()? {
-                    let iri = match v {
-                        Value::Text(t) | Value::Typed(t) => t,
-                        _ => {
-                            return Err(de::Error::custom(format!(
-                                "prefix {k:?}: expected an IRI"
-                            )));
-                        }
-                    };
-                    pairs.push((k, iri));
-                }
-                Ok(PrefixPairs(pairs))
-            }
-        }
-        deserializer.deserialize_map(V)
+struct PrefixSeed<'v> {
+    raw: &'v mut Raw,
+    level: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for PrefixSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
     }
 }
 
-struct PrefixPairs<'a>(Vec<(Cow<'a, str>, Cow<'a, str>)>);
+impl<'de> Visitor<'de> for PrefixSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of prefixes")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let raw = self.raw;
+        let mut pairs = Vec::new();
+        while let Some(prefix) = map.next_key::<String>()? {
+            let value = map.next_value_seed(ValueSeed {
+                syms: &mut raw.syms,
+                texts: &mut raw.texts,
+                items: &mut raw.items,
+                keep: Keep::Store,
+                scalar: false,
+            })?;
+            let iri = match value {
+                Value::Text(t) | Value::Typed(t) => raw.txt(t).to_owned(),
+                _ => {
+                    return Err(de::Error::custom(format!(
+                        "prefix {prefix:?}: expected an IRI"
+                    )));
+                }
+            };
+            pairs.push((prefix, iri));
+        }
+        raw.levels[self.level].prefixes.extend(pairs);
+        Ok(())
+    }
+}
+
+/// Reads a whole document into the compact form.
+fn parse<'de, R: serde_json::de::Read<'de>>(
+    mut deserializer: serde_json::Deserializer<R>,
+) -> std::result::Result<Raw, (serde_json::Error, bool)> {
+    let mut raw = Raw::new();
+    let parsed = LevelSeed {
+        raw: &mut raw,
+        level: 0,
+        top: true,
+    }
+    .deserialize(&mut deserializer)
+    .and_then(|()| deserializer.end());
+    match parsed {
+        Ok(()) => Ok(raw),
+        Err(error) => Err((error, raw.syms.full || raw.texts.full)),
+    }
+}
 
 // ===========================================================================
-// Reading: from records to a graph
+// Reading: from the compact form to a graph
 // ===========================================================================
 
 /// Reads PROV-JSON (written by [`write()`] or by another PROV tool) into a
@@ -1351,7 +1908,7 @@ struct PrefixPairs<'a>(Vec<(Cow<'a, str>, Cow<'a, str>)>);
 ///
 /// # Complexity
 ///
-/// **O(n)** in the size of the input, ids hashed.
+/// **O(n)** in the size of the input, ids hashed once.
 pub fn read(input: impl AsRef<[u8]>) -> Result<ProvImport> {
     read_with(input, &Limits::default())
 }
@@ -1370,19 +1927,77 @@ pub fn read(input: impl AsRef<[u8]>) -> Result<ProvImport> {
 pub fn read_with(input: impl AsRef<[u8]>, limits: &Limits) -> Result<ProvImport> {
     let input = input.as_ref();
     limits.check_input(input.len())?;
-    let mut raw = RawDocument::default();
-    let mut deserializer = serde_json::Deserializer::from_slice(input);
-    LevelSeed {
-        level: &mut raw.top,
-        bundles: Some(&mut raw.bundles),
-    }
-    .deserialize(&mut deserializer)
-    .map_err(json_error)?;
-    deserializer.end().map_err(json_error)?;
-    Builder::new(&raw).build()
+    let raw = parse(serde_json::Deserializer::from_slice(input))
+        .map_err(|(error, full)| json_error(error, full))?;
+    build(raw)
 }
 
-fn json_error(error: serde_json::Error) -> Error {
+/// Like [`read`], from a reader (a file, standard input), read to the end
+/// within the default [`Limits`]. The text is held only while it is parsed
+/// into the reader's compact form, and freed before the graph is built: the
+/// peak memory is the larger of text + compact form and compact form +
+/// graph, not their sum as with [`read`] on a buffer the caller keeps.
+///
+/// # Errors
+///
+/// As [`read`], and [`Error::Io`] when reading fails. An input over
+/// [`Limits::max_input_bytes`] is an [`Error::LimitExceeded`], as with
+/// [`read`], and is not read past the limit.
+///
+/// # Complexity
+///
+/// As [`read`].
+pub fn read_from(reader: impl Read) -> Result<ProvImport> {
+    read_from_with(reader, &Limits::default())
+}
+
+/// Like [`read_from`], within `limits`.
+///
+/// # Errors
+///
+/// As [`read_from`], with the given limits.
+///
+/// # Complexity
+///
+/// As [`read`].
+pub fn read_from_with(reader: impl Read, limits: &Limits) -> Result<ProvImport> {
+    // One byte past the limit tells an input at the limit from a larger one.
+    let cap = u64::try_from(limits.input_bytes_limit())
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut input = Vec::new();
+    reader.take(cap).read_to_end(&mut input)?;
+    limits.check_input(input.len())?;
+    // serde_json's reader over `io::Read` takes a byte at a time, several
+    // times slower than parsing a buffer.
+    let raw = parse(serde_json::Deserializer::from_slice(&input))
+        .map_err(|(error, full)| json_error(error, full))?;
+    drop(input);
+    build(raw)
+}
+
+/// Builds the graph from the compact form, freeing the records of items as
+/// soon as the items are in the graph (the relays need only their ends).
+fn build(mut raw: Raw) -> Result<ProvImport> {
+    let items = Builder::new(&raw).build_items()?;
+    raw.syms = Strings::new();
+    raw.attrs = Vec::new();
+    raw.elems = Vec::new();
+    for level in &mut raw.levels {
+        level.attributions = Vec::new();
+        level.delegations = Vec::new();
+        level.generations = Vec::new();
+    }
+    Builder::new(&raw).finish(items)
+}
+
+fn json_error(error: serde_json::Error, store_full: bool) -> Error {
+    if store_full {
+        return Error::LimitExceeded {
+            what: "bytes of strings in a PROV-JSON input",
+            limit: MAX_STORED,
+        };
+    }
     let text = error.to_string();
     // Attribute values may be any JSON; nesting past the parser's recursion
     // limit is a limit of the reader, reported as one.
@@ -1404,67 +2019,128 @@ fn record_error(relation: &str, record: &str, message: impl fmt::Display) -> Err
     Error::parse(FORMAT, 0, 0, format!("{relation} {record:?}: {message}"))
 }
 
-/// A report (entity) being collected: its records, in file order.
-struct PendingReport<'r, 'a> {
-    id: &'r str,
-    records: Vec<&'r Record<'a>>,
-    document: Option<usize>,
-    sources: Vec<usize>,
-    time_from_generation: Option<DateRange>,
-}
+/// Pending items by the interned string of their id: a dense table indexed
+/// by string number, grown as needed.
+#[derive(Default)]
+struct SymMap(Vec<u32>);
 
-struct PendingAgent<'r, 'a> {
-    id: &'r str,
-    records: Vec<&'r Record<'a>>,
-    affiliation: Option<usize>,
-}
-
-struct PendingDocument<'r, 'a> {
-    id: &'r str,
-    records: Vec<&'r Record<'a>>,
-    publisher: Option<usize>,
-}
-
-struct Builder<'r, 'a> {
-    raw: &'r RawDocument<'a>,
-    /// The prefix bound to [`NAMESPACE`], if the file declares it.
-    ours: Option<&'r str>,
-    skipped: Vec<Skipped>,
-    /// Aggregated skips: (relation, reason) -> (index in `skipped`, count).
-    repeated: HashMap<(String, String), (usize, usize)>,
-}
-
-/// Levels of the document: the top level (no bundle) and every bundle.
-type LevelRef<'r, 'a> = (Option<&'r str>, &'r Level<'a>);
-
-impl<'r, 'a> Builder<'r, 'a> {
-    fn new(raw: &'r RawDocument<'a>) -> Self {
-        let ours = raw
-            .top
-            .prefixes
-            .iter()
-            .chain(
-                raw.bundles
-                    .iter()
-                    .flat_map(|(_, level)| level.prefixes.iter()),
-            )
-            .find(|(_, iri)| iri == NAMESPACE)
-            .map(|(prefix, _)| prefix.as_ref());
-        Builder {
-            raw,
-            ours,
-            skipped: Vec::new(),
-            repeated: HashMap::default(),
+impl SymMap {
+    fn get(&self, sym: u32) -> Option<usize> {
+        match self.0.get(sym as usize) {
+            Some(&i) if i != NONE => Some(i as usize),
+            _ => None,
         }
     }
 
-    fn levels(&self) -> impl Iterator<Item = LevelRef<'r, 'a>> + use<'r, 'a> {
-        std::iter::once((None, &self.raw.top)).chain(
-            self.raw
-                .bundles
-                .iter()
-                .map(|(id, level)| (Some(id.as_ref()), level)),
-        )
+    fn insert(&mut self, sym: u32, index: usize) {
+        let at = sym as usize;
+        if at >= self.0.len() {
+            self.0.resize(at + 1, NONE);
+        }
+        // Pending items are fewer than strings, so an index fits a u32.
+        self.0[at] = index as u32;
+    }
+}
+
+/// The records of a pending item, in file order: a list threaded through
+/// [`Builder::next`].
+#[derive(Clone, Copy)]
+struct Chain {
+    first: u32,
+    last: u32,
+}
+
+impl Chain {
+    const EMPTY: Chain = Chain {
+        first: NONE,
+        last: NONE,
+    };
+}
+
+/// A report (entity) being collected.
+struct PendingReport {
+    id: u32,
+    records: Chain,
+    document: u32,
+}
+
+struct PendingAgent {
+    id: u32,
+    records: Chain,
+    affiliation: Option<usize>,
+}
+
+struct PendingDocument {
+    id: u32,
+    records: Chain,
+    publisher: Option<usize>,
+}
+
+/// What [`Builder::build_items`] leaves for [`Builder::finish`].
+struct Items {
+    graph: Graph,
+    skipped: Vec<Skipped>,
+    repeated: HashMap<String, HashMap<String, (usize, usize)>>,
+    report_of: SymMap,
+    claim_of: SymMap,
+}
+
+struct Builder<'r> {
+    raw: &'r Raw,
+    /// The prefix bound to [`NAMESPACE`], if the file declares it.
+    ours: Option<&'r str>,
+    /// The next record of the same item, by record (entities and agents).
+    next: Vec<u32>,
+    skipped: Vec<Skipped>,
+    /// Aggregated skips: relation -> reason -> (index in `skipped`, count).
+    repeated: HashMap<String, HashMap<String, (usize, usize)>>,
+    /// The reason of the skip being recorded.
+    reason: String,
+}
+
+impl<'r> Builder<'r> {
+    fn new(raw: &'r Raw) -> Self {
+        let ours = raw
+            .levels
+            .iter()
+            .flat_map(|level| level.prefixes.iter())
+            .find(|(_, iri)| iri == NAMESPACE)
+            .map(|(prefix, _)| prefix.as_str());
+        Builder {
+            raw,
+            ours,
+            next: vec![NONE; raw.elems.len()],
+            skipped: Vec::new(),
+            repeated: HashMap::default(),
+            reason: String::new(),
+        }
+    }
+
+    /// An id or a name.
+    fn str(&self, id: u32) -> &'r str {
+        self.raw.sym(id)
+    }
+
+    /// A relation id.
+    fn txt(&self, id: u32) -> &'r str {
+        self.raw.txt(id)
+    }
+
+    /// Appends record `record` to `chain`.
+    fn link(&mut self, chain: &mut Chain, record: u32) {
+        if chain.first == NONE {
+            chain.first = record;
+        } else {
+            self.next[chain.last as usize] = record;
+        }
+        chain.last = record;
+    }
+
+    /// The records of `chain`, in order.
+    fn records(&self, chain: Chain) -> impl Iterator<Item = u32> + '_ {
+        std::iter::successors(Some(chain.first).filter(|&r| r != NONE), |&r| {
+            Some(self.next[r as usize]).filter(|&n| n != NONE)
+        })
     }
 
     /// The local part of `name` if it is in the crate's namespace.
@@ -1491,151 +2167,169 @@ impl<'r, 'a> Builder<'r, 'a> {
     }
 
     /// Lists a skip once per (relation, reason), counting repeats.
-    fn skip_repeated(&mut self, relation: &str, record: &str, reason: String) {
-        match self.repeated.entry((relation.to_owned(), reason)) {
-            Entry::Occupied(mut entry) => entry.get_mut().1 += 1,
-            Entry::Vacant(entry) => {
-                let reason = entry.key().1.clone();
-                entry.insert((self.skipped.len(), 1));
+    fn skip_repeated(&mut self, relation: &str, record: &str, reason: fmt::Arguments<'_>) {
+        self.skip_repeated_n(relation, record, reason, 1);
+    }
+
+    /// [`Builder::skip_repeated`] for `n` records alike.
+    fn skip_repeated_n(
+        &mut self,
+        relation: &str,
+        record: &str,
+        reason: fmt::Arguments<'_>,
+        n: usize,
+    ) {
+        use std::fmt::Write as _;
+        self.reason.clear();
+        let _ = self.reason.write_fmt(reason);
+        let reasons = match self.repeated.get_mut(relation) {
+            Some(reasons) => reasons,
+            None => self.repeated.entry(relation.to_owned()).or_default(),
+        };
+        match reasons.get_mut(self.reason.as_str()) {
+            Some((_, count)) => *count += n,
+            None => {
+                reasons.insert(self.reason.clone(), (self.skipped.len(), n));
                 self.skipped.push(Skipped {
                     record: record.to_owned(),
                     relation: relation.to_owned(),
-                    reason,
+                    reason: self.reason.clone(),
                 });
             }
         }
     }
 
-    fn build(mut self) -> Result<ProvImport> {
-        let levels: Vec<LevelRef<'r, 'a>> = self.levels().collect();
-        let claims_bundle = self.ours.map(|ours| format!("{ours}:{CLAIMS_BUNDLE}"));
+    /// Everything but the relays and claim equivalences: the graph with its
+    /// reports, and what the rest needs.
+    fn build_items(mut self) -> Result<Items> {
+        let raw = self.raw;
+        let claims_bundle = self
+            .ours
+            .and_then(|ours| raw.syms.find(&format!("{ours}:{CLAIMS_BUNDLE}")));
 
         // --- Entities: reports, documents (bundles) and claims. ---
-        let mut reports: Vec<PendingReport<'r, 'a>> = Vec::new();
-        let mut report_index: HashMap<&'r str, usize> = HashMap::default();
-        let mut documents: Vec<PendingDocument<'r, 'a>> = Vec::new();
-        let mut document_index: HashMap<&'r str, usize> = HashMap::default();
-        let mut claims: Vec<&'r Record<'a>> = Vec::new();
-        let mut claim_index: HashMap<&'r str, usize> = HashMap::default();
-        // Bundle position in `levels` -> document index.
-        let mut level_document: Vec<Option<usize>> = vec![None; levels.len()];
-        for (position, &(bundle, _)) in levels.iter().enumerate() {
-            if let Some(bundle) = bundle {
-                if Some(bundle) != claims_bundle.as_deref() && !document_index.contains_key(bundle)
-                {
-                    document_index.insert(bundle, documents.len());
+        let n_entities: usize = raw
+            .levels
+            .iter()
+            .flat_map(|level| &level.entities)
+            .map(|&(start, end)| (end - start) as usize)
+            .sum();
+        let mut reports: Vec<PendingReport> = Vec::with_capacity(n_entities);
+        let mut report_of = SymMap::default();
+        let mut documents: Vec<PendingDocument> = Vec::new();
+        let mut document_of = SymMap::default();
+        let mut claims: Vec<u32> = Vec::new();
+        let mut claim_of = SymMap::default();
+        // Level -> document index.
+        let mut level_document: Vec<Option<usize>> = vec![None; raw.levels.len()];
+        for (position, level) in raw.levels.iter().enumerate() {
+            if let Some(bundle) = level.bundle {
+                if Some(bundle) != claims_bundle && document_of.get(bundle).is_none() {
+                    document_of.insert(bundle, documents.len());
                     documents.push(PendingDocument {
                         id: bundle,
-                        records: Vec::new(),
+                        records: Chain::EMPTY,
                         publisher: None,
                     });
                 }
-                level_document[position] = document_index.get(bundle).copied();
+                level_document[position] = document_of.get(bundle);
             }
         }
-        for (position, &(bundle, level)) in levels.iter().enumerate() {
-            let in_claims = bundle.is_some() && bundle == claims_bundle.as_deref();
-            for record in level.records("entity") {
-                let id = record.id.as_ref();
+        for (position, level) in raw.levels.iter().enumerate() {
+            let in_claims = level.bundle.is_some() && level.bundle == claims_bundle;
+            for record in Level::runs(&level.entities) {
+                let id = raw.elems[record as usize].id;
                 if in_claims {
-                    match claim_index.entry(id) {
-                        Entry::Occupied(_) => {
-                            self.skip(
-                                "entity",
-                                id,
-                                "claim declared twice: the first is kept".into(),
-                            );
-                        }
-                        Entry::Vacant(entry) => {
-                            entry.insert(claims.len());
-                            claims.push(record);
-                        }
+                    if claim_of.get(id).is_some() {
+                        self.skip(
+                            "entity",
+                            self.str(id),
+                            "claim declared twice: the first is kept".into(),
+                        );
+                    } else {
+                        claim_of.insert(id, claims.len());
+                        claims.push(record);
                     }
                     continue;
                 }
-                if Some(id) == bundle
+                if Some(id) == level.bundle
                     && let Some(document) = level_document[position]
                 {
-                    documents[document].records.push(record);
+                    let mut chain = documents[document].records;
+                    self.link(&mut chain, record);
+                    documents[document].records = chain;
                     continue;
                 }
-                match report_index.entry(id) {
-                    Entry::Occupied(entry) => reports[*entry.get()].records.push(record),
-                    Entry::Vacant(entry) => {
-                        entry.insert(reports.len());
+                let index = match report_of.get(id) {
+                    Some(index) => index,
+                    None => {
+                        report_of.insert(id, reports.len());
                         reports.push(PendingReport {
                             id,
-                            records: vec![record],
-                            document: level_document[position],
-                            sources: Vec::new(),
-                            time_from_generation: None,
+                            records: Chain::EMPTY,
+                            document: level_document[position].map_or(NONE, |d| d as u32),
                         });
+                        reports.len() - 1
                     }
-                }
+                };
+                let mut chain = reports[index].records;
+                self.link(&mut chain, record);
+                reports[index].records = chain;
             }
         }
 
         // --- Agents. ---
-        let mut agents: Vec<PendingAgent<'r, 'a>> = Vec::new();
-        let mut agent_index: HashMap<&'r str, usize> = HashMap::default();
-        for &(_, level) in &levels {
-            for record in level.records("agent") {
-                let index = intern_agent(&mut agents, &mut agent_index, record.id.as_ref());
-                agents[index].records.push(record);
+        let mut agents: Vec<PendingAgent> = Vec::new();
+        let mut agent_of = SymMap::default();
+        for level in &raw.levels {
+            for record in Level::runs(&level.agents) {
+                let id = raw.elems[record as usize].id;
+                let index = intern_agent(&mut agents, &mut agent_of, id);
+                let mut chain = agents[index].records;
+                self.link(&mut chain, record);
+                agents[index].records = chain;
             }
         }
 
         // --- Derivations: relays, and reports never declared. ---
-        let mut relays: Vec<(usize, usize, RelayKind, &'r str)> = Vec::new();
-        for &(bundle, level) in &levels {
-            let _ = bundle;
-            for record in level.records("wasDerivedFrom") {
-                let id = record.id.as_ref();
-                let (Some(generated), Some(used)) = (
-                    record_text(record, "prov:generatedEntity"),
-                    record_text(record, "prov:usedEntity"),
-                ) else {
-                    self.skip(
+        for level in &raw.levels {
+            for d in &level.derivations {
+                match derivation_ends(d) {
+                    Err(false) => self.skip(
                         "wasDerivedFrom",
-                        id,
+                        self.txt(d.id),
                         "missing prov:generatedEntity or prov:usedEntity".into(),
-                    );
-                    continue;
-                };
-                if generated == used {
-                    self.skip(
+                    ),
+                    Err(true) => self.skip(
                         "wasDerivedFrom",
-                        id,
-                        format!("entity {generated:?} derived from itself"),
-                    );
-                    continue;
-                }
-                let kind = match record.get("prov:type").map(|v| self.relay_kind(v)) {
-                    None => RelayKind::Derivation,
-                    Some(Ok(kind)) => kind,
-                    Some(Err(other)) => {
-                        self.skip_repeated(
-                            "wasDerivedFrom",
-                            id,
-                            format!("prov:type {other} read as a plain derivation"),
-                        );
-                        RelayKind::Derivation
+                        self.txt(d.id),
+                        format!("entity {:?} derived from itself", self.str(d.generated)),
+                    ),
+                    Ok((generated, used)) => {
+                        if d.unknown_type != NONE {
+                            self.skip_repeated(
+                                "wasDerivedFrom",
+                                self.txt(d.id),
+                                format_args!(
+                                    "prov:type {} read as a plain derivation",
+                                    self.txt(d.unknown_type)
+                                ),
+                            );
+                        }
+                        intern_report(&mut reports, &mut report_of, generated);
+                        intern_report(&mut reports, &mut report_of, used);
                     }
-                };
-                let from = intern_report(&mut reports, &mut report_index, generated);
-                let to = intern_report(&mut reports, &mut report_index, used);
-                relays.push((from, to, kind, id));
+                }
             }
         }
 
         // --- Attributions: report sources and document publishers. ---
-        for &(_, level) in &levels {
-            for record in level.records("wasAttributedTo") {
-                let id = record.id.as_ref();
-                let (Some(entity), Some(agent)) = (
-                    record_text(record, "prov:entity"),
-                    record_text(record, "prov:agent"),
-                ) else {
+        // Counted first, then listed per report (in file order).
+        let mut source_start: Vec<u32> = vec![0; reports.len() + 1];
+        for level in &raw.levels {
+            for pair in &level.attributions {
+                let id = self.txt(pair.id);
+                let (Some(entity), Some(agent)) = (is_id(pair.a), is_id(pair.b)) else {
                     self.skip(
                         "wasAttributedTo",
                         id,
@@ -1643,18 +2337,16 @@ impl<'r, 'a> Builder<'r, 'a> {
                     );
                     continue;
                 };
-                if let Some(&report) = report_index.get(entity) {
-                    let agent = intern_agent(&mut agents, &mut agent_index, agent);
-                    if !reports[report].sources.contains(&agent) {
-                        reports[report].sources.push(agent);
-                    }
-                } else if let Some(&document) = document_index.get(entity) {
-                    let agent = intern_agent(&mut agents, &mut agent_index, agent);
+                if let Some(report) = report_of.get(entity) {
+                    intern_agent(&mut agents, &mut agent_of, agent);
+                    source_start[report + 1] += 1;
+                } else if let Some(document) = document_of.get(entity) {
+                    let agent = intern_agent(&mut agents, &mut agent_of, agent);
                     if documents[document].publisher.is_some_and(|p| p != agent) {
                         self.skip(
                             "wasAttributedTo",
                             id,
-                            format!("document {entity:?} already has a publisher"),
+                            format!("document {:?} already has a publisher", self.str(entity)),
                         );
                     } else {
                         documents[document].publisher = Some(agent);
@@ -1663,20 +2355,35 @@ impl<'r, 'a> Builder<'r, 'a> {
                     self.skip(
                         "wasAttributedTo",
                         id,
-                        format!("entity {entity:?} is not a report"),
+                        format!("entity {:?} is not a report", self.str(entity)),
                     );
                 }
             }
         }
+        for i in 1..source_start.len() {
+            source_start[i] += source_start[i - 1];
+        }
+        let mut source_list: Vec<u32> = vec![0; source_start.last().map_or(0, |&n| n as usize)];
+        let mut filled: Vec<u32> = source_start.clone();
+        for level in &raw.levels {
+            for pair in &level.attributions {
+                if let (Some(entity), Some(agent)) = (is_id(pair.a), is_id(pair.b))
+                    && let (Some(report), Some(agent)) =
+                        (report_of.get(entity), agent_of.get(agent))
+                {
+                    source_list[filled[report] as usize] = agent as u32;
+                    filled[report] += 1;
+                }
+            }
+        }
+        drop(filled);
 
         // --- Delegations: affiliations. ---
-        for &(_, level) in &levels {
-            for record in level.records("actedOnBehalfOf") {
-                let id = record.id.as_ref();
-                let (Some(delegate), Some(responsible)) = (
-                    record_text(record, "prov:delegate"),
-                    record_text(record, "prov:responsible"),
-                ) else {
+        for level in &raw.levels {
+            for d in &level.delegations {
+                let id = self.txt(d.id);
+                let (Some(delegate), Some(responsible)) = (is_id(d.delegate), is_id(d.responsible))
+                else {
                     self.skip(
                         "actedOnBehalfOf",
                         id,
@@ -1684,10 +2391,14 @@ impl<'r, 'a> Builder<'r, 'a> {
                     );
                     continue;
                 };
-                let delegate = intern_agent(&mut agents, &mut agent_index, delegate);
-                let responsible = intern_agent(&mut agents, &mut agent_index, responsible);
-                if record.get("prov:activity").is_some() {
-                    self.skip_repeated("actedOnBehalfOf", id, "prov:activity not mapped".into());
+                let delegate = intern_agent(&mut agents, &mut agent_of, delegate);
+                let responsible = intern_agent(&mut agents, &mut agent_of, responsible);
+                if d.activity {
+                    self.skip_repeated(
+                        "actedOnBehalfOf",
+                        id,
+                        format_args!("prov:activity not mapped"),
+                    );
                 }
                 match agents[delegate].affiliation {
                     Some(existing) if existing != responsible => {
@@ -1703,24 +2414,31 @@ impl<'r, 'a> Builder<'r, 'a> {
         }
 
         // --- Generations: report times. ---
-        for &(_, level) in &levels {
-            for record in level.records("wasGeneratedBy") {
-                let id = record.id.as_ref();
-                let entity = record_text(record, "prov:entity");
-                let report = entity.and_then(|e| report_index.get(e).copied());
-                let Some(report) = report else {
+        let mut times: Vec<Option<DateRange>> = Vec::new();
+        for level in &raw.levels {
+            for g in &level.generations {
+                let id = self.txt(g.id);
+                let entity = is_id(g.entity);
+                let Some(report) = entity.and_then(|e| report_of.get(e)) else {
                     self.skip(
                         "wasGeneratedBy",
                         id,
-                        format!("entity {:?} is not a report", entity.unwrap_or("")),
+                        format!(
+                            "entity {:?} is not a report",
+                            entity.map_or("", |e| self.str(e))
+                        ),
                     );
                     continue;
                 };
-                if record.get("prov:activity").is_some() {
-                    self.skip_repeated("wasGeneratedBy", id, "prov:activity not mapped".into());
+                if g.activity {
+                    self.skip_repeated(
+                        "wasGeneratedBy",
+                        id,
+                        format_args!("prov:activity not mapped"),
+                    );
                 }
-                match record.arg("prov:time") {
-                    None => self.skip_repeated("wasGeneratedBy", id, "no prov:time".into()),
+                match g.time.and_then(|t| raw.text(t)) {
+                    None => self.skip_repeated("wasGeneratedBy", id, format_args!("no prov:time")),
                     Some(time) => {
                         // The day is what comes before the `T`: ten characters
                         // for years 0 to 9999, more for signed years, which
@@ -1728,7 +2446,10 @@ impl<'r, 'a> Builder<'r, 'a> {
                         let day = time.split_once('T').map_or(&*time, |(day, _)| day);
                         match date_serde::parse(day).ok() {
                             Some(day) => {
-                                reports[report].time_from_generation = Some(DateRange::day(day))
+                                if times.is_empty() {
+                                    times = vec![None; reports.len()];
+                                }
+                                times[report] = Some(DateRange::day(day));
                             }
                             None => self.skip(
                                 "wasGeneratedBy",
@@ -1742,22 +2463,14 @@ impl<'r, 'a> Builder<'r, 'a> {
         }
 
         // --- Everything else is listed. ---
-        let mapped = [
-            "entity",
-            "agent",
-            "wasDerivedFrom",
-            "wasAttributedTo",
-            "actedOnBehalfOf",
-            "wasGeneratedBy",
-            "alternateOf",
-        ];
-        for &(_, level) in &levels {
-            for (section, records) in &level.sections {
-                if !mapped.contains(&section.as_ref()) {
-                    for record in records {
-                        self.skip_repeated(section, &record.id, "relation not mapped".into());
-                    }
-                }
+        for level in &raw.levels {
+            for unmapped in &level.unmapped {
+                self.skip_repeated_n(
+                    &unmapped.name,
+                    self.txt(unmapped.first),
+                    format_args!("relation not mapped"),
+                    unmapped.count,
+                );
             }
         }
 
@@ -1771,7 +2484,7 @@ impl<'r, 'a> Builder<'r, 'a> {
         let mut merged_sources: Vec<(usize, SourceId, Source)> = Vec::new();
         let mut agent_fields = Vec::with_capacity(agents.len());
         for agent in &agents {
-            agent_fields.push(self.agent_fields(agent, &agent_index, &document_index)?);
+            agent_fields.push(self.agent_fields(agent, &agent_of, &document_of)?);
         }
         for (index, (mut source, mentions, merged_into, merged_affiliation)) in
             agent_fields.into_iter().enumerate()
@@ -1780,7 +2493,7 @@ impl<'r, 'a> Builder<'r, 'a> {
                 None => {
                     let id = graph
                         .add_source(source)
-                        .map_err(|e| record_error("agent", agents[index].id, e))?;
+                        .map_err(|e| record_error("agent", self.str(agents[index].id), e))?;
                     if !mentions.is_empty() {
                         live_mentions.push((id, mentions));
                     }
@@ -1791,7 +2504,7 @@ impl<'r, 'a> Builder<'r, 'a> {
                     let into = source_id(into)?;
                     let id = graph
                         .push_merged_source(into, source.clone())
-                        .map_err(|e| record_error("agent", agents[index].id, e))?;
+                        .map_err(|e| record_error("agent", self.str(agents[index].id), e))?;
                     merged_sources.push((index, id, source));
                 }
             }
@@ -1805,19 +2518,19 @@ impl<'r, 'a> Builder<'r, 'a> {
             let value = self.document_fields(document)?;
             graph
                 .add_document(value)
-                .map_err(|e| record_error("bundle", document.id, e))?;
+                .map_err(|e| record_error("bundle", self.str(document.id), e))?;
         }
         for (source, mentions) in live_mentions {
             for mention in mentions {
                 graph
                     .add_mention(source, mention)
-                    .map_err(|e| record_error("agent", agents[source.index()].id, e))?;
+                    .map_err(|e| record_error("agent", self.str(agents[source.index()].id), e))?;
             }
         }
         for (index, _, source) in &merged_sources {
             for mention in &source.mentions {
                 check_merged_mention(&graph, mention)
-                    .map_err(|e| record_error("agent", agents[*index].id, e))?;
+                    .map_err(|e| record_error("agent", self.str(agents[*index].id), e))?;
             }
         }
         for (index, agent) in agents.iter().enumerate() {
@@ -1827,49 +2540,83 @@ impl<'r, 'a> Builder<'r, 'a> {
                     continue;
                 }
                 if let Err(error) = graph.set_affiliation(id, Some(source_id(principal)?)) {
-                    self.skip("actedOnBehalfOf", agent.id, error.to_string());
+                    self.skip("actedOnBehalfOf", self.str(agent.id), error.to_string());
                 }
             }
         }
 
         // Claims.
-        for record in &claims {
-            let (claim, merged_into) = self.claim_fields(record, &claim_index)?;
+        for &record in &claims {
+            let (claim, merged_into) = self.claim_fields(record, &claim_of)?;
             let result = match merged_into {
                 None => graph.add_claim(claim).map(|_| ()),
                 Some(into) => {
                     claim_id(into).and_then(|into| graph.push_merged_claim(into, claim).map(|_| ()))
                 }
             };
-            result.map_err(|e| record_error("entity", &record.id, e))?;
+            let id = raw.elems[record as usize].id;
+            result.map_err(|e| record_error("entity", self.str(id), e))?;
         }
         graph
             .check_merges()
             .map_err(|message| Error::parse(FORMAT, 0, 0, message))?;
 
         // Reports, then relays (which may point forward or close cycles).
-        for pending in &reports {
-            let report = self.report_fields(pending, &claim_index, &document_index)?;
+        for (index, pending) in reports.iter().enumerate() {
+            let sources = source_list
+                .get(source_start[index] as usize..source_start[index + 1] as usize)
+                .unwrap_or_default();
+            let time = times.get(index).copied().flatten();
+            let report = self.report_fields(pending, sources, time, &claim_of, &document_of)?;
             graph
                 .add_report(report)
-                .map_err(|e| record_error("entity", pending.id, e))?;
+                .map_err(|e| record_error("entity", self.str(pending.id), e))?;
         }
-        for (from, to, kind, id) in relays {
-            graph
-                .add_relay(report_id(from)?, report_id(to)?, kind)
-                .map_err(|error| record_error("wasDerivedFrom", id, error))?;
+        Ok(Items {
+            graph,
+            skipped: self.skipped,
+            repeated: self.repeated,
+            report_of,
+            claim_of,
+        })
+    }
+
+    /// Adds the relays and claim equivalences to the graph of `items`.
+    fn finish(mut self, items: Items) -> Result<ProvImport> {
+        let raw = self.raw;
+        let Items {
+            mut graph,
+            skipped,
+            repeated,
+            report_of,
+            claim_of,
+        } = items;
+        self.skipped = skipped;
+        self.repeated = repeated;
+        for level in &raw.levels {
+            for d in &level.derivations {
+                let Ok((generated, used)) = derivation_ends(d) else {
+                    continue;
+                };
+                let (Some(from), Some(to)) = (report_of.get(generated), report_of.get(used)) else {
+                    continue;
+                };
+                graph
+                    .add_relay(report_id(from)?, report_id(to)?, d.kind)
+                    .map_err(|error| record_error("wasDerivedFrom", self.txt(d.id), error))?;
+            }
         }
 
         // Claim equivalences.
-        for &(_, level) in &levels {
-            for record in level.records("alternateOf") {
-                let id = record.id.as_ref();
+        for level in &raw.levels {
+            for pair in &level.alternates {
+                let id = self.txt(pair.id);
                 let pair = (
-                    record_text(record, "prov:alternate1").and_then(|c| claim_index.get(c)),
-                    record_text(record, "prov:alternate2").and_then(|c| claim_index.get(c)),
+                    is_id(pair.a).and_then(|c| claim_of.get(c)),
+                    is_id(pair.b).and_then(|c| claim_of.get(c)),
                 );
                 match pair {
-                    (Some(&a), Some(&b)) => graph
+                    (Some(a), Some(b)) => graph
                         .declare_equivalent(claim_id(a)?, claim_id(b)?)
                         .map_err(|e| record_error("alternateOf", id, e))?,
                     _ => self.skip("alternateOf", id, "not between two claims".into()),
@@ -1877,16 +2624,18 @@ impl<'r, 'a> Builder<'r, 'a> {
             }
         }
 
-        for (index, count) in self.repeated.values() {
-            if *count > 1 {
-                let skipped = &mut self.skipped[*index];
-                skipped.reason = format!("{} (and {} more like it)", skipped.reason, count - 1);
+        for reasons in self.repeated.values() {
+            for (index, count) in reasons.values() {
+                if *count > 1 {
+                    let skipped = &mut self.skipped[*index];
+                    skipped.reason = format!("{} (and {} more like it)", skipped.reason, count - 1);
+                }
             }
         }
-        let prefixes = levels
+        let prefixes = raw
+            .levels
             .iter()
-            .flat_map(|(_, level)| level.prefixes.iter())
-            .map(|(p, iri)| (p.to_string(), iri.to_string()))
+            .flat_map(|level| level.prefixes.iter().cloned())
             .collect();
         Ok(ProvImport {
             graph,
@@ -1895,23 +2644,9 @@ impl<'r, 'a> Builder<'r, 'a> {
         })
     }
 
-    fn relay_kind(&self, value: &Value<'_>) -> Result<RelayKind, String> {
-        let mut unknown = None;
-        for value in value.each() {
-            match value.text().as_deref() {
-                Some("prov:Quotation") => return Ok(RelayKind::Quotation),
-                Some("prov:PrimarySource") => return Ok(RelayKind::PrimarySource),
-                Some("prov:Derivation") => return Ok(RelayKind::Derivation),
-                Some(other) => unknown = Some(other.to_owned()),
-                None => {}
-            }
-        }
-        Err(unknown.unwrap_or_default())
-    }
-
-    fn agent_kind(&self, value: &Value<'_>) -> Option<SourceKind> {
-        value.each().find_map(|value| {
-            let text = value.text()?;
+    fn agent_kind(&self, value: Value) -> Option<SourceKind> {
+        self.raw.each(value).find_map(|value| {
+            let text = self.raw.text(value)?;
             Some(match text.as_ref() {
                 "prov:Person" => SourceKind::Person,
                 "prov:Organization" => SourceKind::Organization,
@@ -1926,16 +2661,26 @@ impl<'r, 'a> Builder<'r, 'a> {
         })
     }
 
+    /// Every text of a value (one, or those of an array).
+    fn texts(&self, value: Value) -> Vec<String> {
+        self.raw
+            .each(value)
+            .filter_map(|v| self.raw.text(v))
+            .map(Cow::into_owned)
+            .collect()
+    }
+
     /// The source an agent describes, its mentions, and for a merged record
     /// the agents it was merged into and acted for.
     #[allow(clippy::type_complexity)]
     fn agent_fields(
         &mut self,
-        agent: &PendingAgent<'r, 'a>,
-        agent_index: &HashMap<&'r str, usize>,
-        document_index: &HashMap<&'r str, usize>,
+        agent: &PendingAgent,
+        agent_of: &SymMap,
+        document_of: &SymMap,
     ) -> Result<(Source, Vec<Mention>, Option<usize>, Option<usize>)> {
-        let id = agent.id;
+        let raw = self.raw;
+        let id = self.str(agent.id);
         let error = |message: String| record_error("agent", id, message);
         let mut source = Source::new(SourceKind::Unnamed, id);
         let mut label = None;
@@ -1943,42 +2688,47 @@ impl<'r, 'a> Builder<'r, 'a> {
         let mut mentions = Vec::new();
         let mut merged_into = None;
         let mut affiliation = None;
-        let find_agent = |value: &Value<'_>, what: &str| -> Result<usize> {
-            let text = value.text().unwrap_or_default();
-            agent_index
-                .get(text.as_ref())
-                .copied()
+        let find_agent = |value: Value, what: &str| -> Result<usize> {
+            let (text, sym) = raw.lookup(value);
+            sym.and_then(|sym| agent_of.get(sym))
                 .ok_or_else(|| error(format!("{what} names no agent: {text:?}")))
         };
-        for record in &agent.records {
-            for (name, value) in &record.attrs {
-                match name.as_ref() {
+        let records: Vec<u32> = self.records(agent.records).collect();
+        for record in records {
+            for &(name, value) in raw.attrs(record) {
+                let name = raw.sym(name);
+                match name {
                     "prov:type" => match self.agent_kind(value) {
                         Some(kind) => source.kind = kind,
                         None => {
-                            let text = value
-                                .each()
-                                .filter_map(Value::text)
-                                .collect::<Vec<_>>()
-                                .join(" ");
-                            self.skip_repeated("agent", id, format!("prov:type {text} not mapped"));
+                            let text = self.texts(value).join(" ");
+                            self.skip_repeated(
+                                "agent",
+                                id,
+                                format_args!("prov:type {text} not mapped"),
+                            );
                         }
                     },
                     "prov:label" => {
-                        label = label
-                            .or_else(|| value.each().find_map(Value::text).map(Cow::into_owned))
+                        label = label.or_else(|| {
+                            raw.each(value)
+                                .find_map(|v| raw.text(v))
+                                .map(Cow::into_owned)
+                        })
                     }
                     other => match self.our_local(other) {
-                        Some("key") => key = value.text().map(Cow::into_owned),
-                        Some("descriptor") => source.descriptors.extend(texts(value)),
-                        Some("alias") => source.aliases.extend(texts(value)),
+                        Some("key") => key = raw.text(value).map(Cow::into_owned),
+                        Some("descriptor") => source.descriptors.extend(self.texts(value)),
+                        Some("alias") => source.aliases.extend(self.texts(value)),
                         Some("mention") => {
-                            for text in texts(value) {
-                                mentions.push(parse_mention(&text, document_index).map_err(error)?);
+                            for text in self.texts(value) {
+                                mentions.push(
+                                    parse_mention(&text, &raw.syms, document_of).map_err(error)?,
+                                );
                             }
                         }
                         Some("reliability") => {
-                            let text = value.text().unwrap_or_default();
+                            let text = raw.text(value).unwrap_or_default();
                             source.reliability = Some(
                                 text.parse::<Reliability>()
                                     .map_err(|e| error(e.to_string()))?,
@@ -1990,9 +2740,11 @@ impl<'r, 'a> Builder<'r, 'a> {
                         Some("affiliation") => {
                             affiliation = Some(find_agent(value, "acc:affiliation")?)
                         }
-                        _ => {
-                            self.skip_repeated("agent", id, format!("attribute {other} not mapped"))
-                        }
+                        _ => self.skip_repeated(
+                            "agent",
+                            id,
+                            format_args!("attribute {other} not mapped"),
+                        ),
                     },
                 }
             }
@@ -2008,26 +2760,31 @@ impl<'r, 'a> Builder<'r, 'a> {
         Ok((source, mentions, merged_into, affiliation))
     }
 
-    fn document_fields(&mut self, document: &PendingDocument<'r, 'a>) -> Result<Document> {
-        let id = document.id;
+    fn document_fields(&mut self, document: &PendingDocument) -> Result<Document> {
+        let raw = self.raw;
+        let id = self.str(document.id);
         let error = |message: String| record_error("bundle", id, message);
         let mut value = Document::new();
         let mut key = None;
-        for record in &document.records {
-            for (name, attr) in &record.attrs {
-                match (name.as_ref(), self.our_local(name)) {
+        let records: Vec<u32> = self.records(document.records).collect();
+        for record in records {
+            for &(name, attr) in raw.attrs(record) {
+                let name = raw.sym(name);
+                match (name, self.our_local(name)) {
                     ("prov:type", _) => {}
-                    (_, Some("key")) => key = attr.text().map(Cow::into_owned),
-                    (_, Some("title")) => value.title = attr.text().map(Cow::into_owned),
-                    (_, Some("text")) => value.text = attr.text().map(Cow::into_owned),
+                    (_, Some("key")) => key = raw.text(attr).map(Cow::into_owned),
+                    (_, Some("title")) => value.title = raw.text(attr).map(Cow::into_owned),
+                    (_, Some("text")) => value.text = raw.text(attr).map(Cow::into_owned),
                     (_, Some("date")) => {
-                        let text = attr.text().unwrap_or_default();
+                        let text = raw.text(attr).unwrap_or_default();
                         value.date =
                             Some(date_serde::parse(&text).map_err(|e| error(e.to_string()))?);
                     }
-                    (other, _) => {
-                        self.skip_repeated("bundle", id, format!("attribute {other} not mapped"))
-                    }
+                    (other, _) => self.skip_repeated(
+                        "bundle",
+                        id,
+                        format_args!("attribute {other} not mapped"),
+                    ),
                 }
             }
         }
@@ -2040,25 +2797,23 @@ impl<'r, 'a> Builder<'r, 'a> {
         Ok(value)
     }
 
-    fn claim_fields(
-        &mut self,
-        record: &Record<'a>,
-        claim_index: &HashMap<&'r str, usize>,
-    ) -> Result<(Claim, Option<usize>)> {
-        let id = record.id.as_ref();
+    fn claim_fields(&mut self, record: u32, claim_of: &SymMap) -> Result<(Claim, Option<usize>)> {
+        let raw = self.raw;
+        let id = self.str(raw.elems[record as usize].id);
         let mut claim = Claim::default();
         let mut key = None;
         let mut merged_into = None;
-        for (name, value) in &record.attrs {
-            match (name.as_ref(), self.our_local(name)) {
+        for &(name, value) in raw.attrs(record) {
+            let name = raw.sym(name);
+            match (name, self.our_local(name)) {
                 ("prov:type", _) => {}
                 (_, Some("content")) => {
-                    claim.content = value.text().map(Cow::into_owned).unwrap_or_default()
+                    claim.content = raw.text(value).map(Cow::into_owned).unwrap_or_default()
                 }
-                (_, Some("key")) => key = value.text().map(Cow::into_owned),
+                (_, Some("key")) => key = raw.text(value).map(Cow::into_owned),
                 (_, Some("mergedInto")) => {
-                    let text = value.text().unwrap_or_default();
-                    merged_into = Some(*claim_index.get(text.as_ref()).ok_or_else(|| {
+                    let (text, sym) = raw.lookup(value);
+                    merged_into = Some(sym.and_then(|sym| claim_of.get(sym)).ok_or_else(|| {
                         record_error(
                             "entity",
                             id,
@@ -2067,7 +2822,7 @@ impl<'r, 'a> Builder<'r, 'a> {
                     })?);
                 }
                 (other, _) => {
-                    self.skip_repeated("entity", id, format!("attribute {other} not mapped"))
+                    self.skip_repeated("entity", id, format_args!("attribute {other} not mapped"))
                 }
             }
         }
@@ -2081,28 +2836,39 @@ impl<'r, 'a> Builder<'r, 'a> {
 
     fn report_fields(
         &mut self,
-        pending: &PendingReport<'r, 'a>,
-        claim_index: &HashMap<&'r str, usize>,
-        document_index: &HashMap<&'r str, usize>,
+        pending: &PendingReport,
+        sources: &[u32],
+        time_from_generation: Option<DateRange>,
+        claim_of: &SymMap,
+        document_of: &SymMap,
     ) -> Result<Report> {
-        let id = pending.id;
+        let raw = self.raw;
+        let id = self.str(pending.id);
         let error = |message: String| record_error("entity", id, message);
+        let mut report_sources = Vec::with_capacity(sources.len());
+        for &source in sources {
+            let source = source_id(source as usize)?;
+            if !report_sources.contains(&source) {
+                report_sources.push(source);
+            }
+        }
         let mut report = Report {
-            sources: pending
-                .sources
-                .iter()
-                .map(|&s| source_id(s))
-                .collect::<Result<_>>()?,
-            document: pending.document.map(document_id).transpose()?,
+            sources: report_sources,
+            document: match pending.document {
+                NONE => None,
+                document => Some(document_id(document as usize)?),
+            },
             ..Report::default()
         };
         let mut key = None;
         let mut evidence: Option<Evidence> = None;
-        let text_of = |value: &Value<'_>| value.text().map(Cow::into_owned).unwrap_or_default();
-        for record in &pending.records {
-            for (name, value) in &record.attrs {
+        let text_of = |value: Value| raw.text(value).map(Cow::into_owned).unwrap_or_default();
+        let mut record = pending.records.first;
+        while record != NONE {
+            for &(name, value) in raw.attrs(record) {
+                let name = raw.sym(name);
                 let Some(local) = self.our_local(name) else {
-                    self.skip_repeated("entity", id, format!("attribute {name} not mapped"));
+                    self.skip_repeated("entity", id, format_args!("attribute {name} not mapped"));
                     continue;
                 };
                 match local {
@@ -2113,18 +2879,19 @@ impl<'r, 'a> Builder<'r, 'a> {
                         other => return Err(error(format!("invalid voice {other:?}"))),
                     },
                     "claim" => {
-                        let text = text_of(value);
-                        let claim = claim_index
-                            .get(text.as_str())
+                        let (text, sym) = raw.lookup(value);
+                        let claim = sym
+                            .and_then(|sym| claim_of.get(sym))
                             .ok_or_else(|| error(format!("acc:claim names no claim: {text:?}")))?;
-                        report.claim = Some(claim_id(*claim)?);
+                        report.claim = Some(claim_id(claim)?);
                     }
                     "document" => {
-                        let text = text_of(value);
-                        let document = document_index.get(text.as_str()).ok_or_else(|| {
-                            error(format!("acc:document names no document: {text:?}"))
-                        })?;
-                        report.document = Some(document_id(*document)?);
+                        let (text, sym) = raw.lookup(value);
+                        let document =
+                            sym.and_then(|sym| document_of.get(sym)).ok_or_else(|| {
+                                error(format!("acc:document names no document: {text:?}"))
+                            })?;
+                        report.document = Some(document_id(document)?);
                     }
                     "cue" => report.cue = Some(text_of(value)),
                     "channel" => report.channel = Some(text_of(value)),
@@ -2167,19 +2934,24 @@ impl<'r, 'a> Builder<'r, 'a> {
                             "cueSpan" => &mut evidence.cue,
                             _ => &mut evidence.content,
                         };
-                        for text in texts(value) {
+                        for text in self.texts(value) {
                             spans.push(
                                 parse_span(&text)
                                     .ok_or_else(|| error(format!("invalid span {text:?}")))?,
                             );
                         }
                     }
-                    _ => self.skip_repeated("entity", id, format!("attribute {name} not mapped")),
+                    _ => self.skip_repeated(
+                        "entity",
+                        id,
+                        format_args!("attribute {name} not mapped"),
+                    ),
                 }
             }
+            record = self.next[record as usize];
         }
         if report.time.is_none() {
-            report.time = pending.time_from_generation;
+            report.time = time_from_generation;
         }
         report.evidence = evidence.map(Box::new);
         report.key = if self.is_auto_id(id, 'r') {
@@ -2191,33 +2963,35 @@ impl<'r, 'a> Builder<'r, 'a> {
     }
 }
 
-fn record_text<'r>(record: &'r Record<'_>, name: &str) -> Option<&'r str> {
-    match record.get(name)? {
-        Value::Text(text) | Value::Typed(text) => Some(text.as_ref()),
-        _ => None,
-    }
+/// An argument that names an id (interned), or `None`.
+fn is_id(arg: u32) -> Option<u32> {
+    (arg < NOT_TEXT).then_some(arg)
 }
 
-fn texts(value: &Value<'_>) -> Vec<String> {
-    value
-        .each()
-        .filter_map(Value::text)
-        .map(Cow::into_owned)
-        .collect()
+/// The two ends of a derivation; `Err(true)` for a derivation of an entity
+/// from itself, `Err(false)` for a missing end.
+fn derivation_ends(d: &Derivation) -> std::result::Result<(u32, u32), bool> {
+    match (is_id(d.generated), is_id(d.used)) {
+        (Some(generated), Some(used)) if generated == used => Err(true),
+        (Some(generated), Some(used)) => Ok((generated, used)),
+        _ => Err(false),
+    }
 }
 
 fn parse_mention(
     text: &str,
-    document_index: &HashMap<&str, usize>,
+    strings: &Strings,
+    document_of: &SymMap,
 ) -> std::result::Result<Mention, String> {
     let raw: MentionText<'_> =
         serde_json::from_str(text).map_err(|e| format!("invalid acc:mention {text:?}: {e}"))?;
     let document = match raw.document {
         None => None,
         Some(name) => Some(
-            document_index
-                .get(name.as_ref())
-                .map(|&d| DocumentId::new(d as u32))
+            strings
+                .find(name.as_ref())
+                .and_then(|sym| document_of.get(sym))
+                .map(|d| DocumentId::new(d as u32))
                 .ok_or_else(|| format!("acc:mention names no document: {name:?}"))?,
         ),
     };
@@ -2256,39 +3030,29 @@ fn check_merged_mention(graph: &Graph, mention: &Mention) -> std::result::Result
     Ok(())
 }
 
-fn intern_report<'r>(
-    reports: &mut Vec<PendingReport<'r, '_>>,
-    index: &mut HashMap<&'r str, usize>,
-    id: &'r str,
-) -> usize {
-    match index.entry(id) {
-        Entry::Occupied(entry) => *entry.get(),
-        Entry::Vacant(entry) => {
-            entry.insert(reports.len());
+fn intern_report(reports: &mut Vec<PendingReport>, report_of: &mut SymMap, id: u32) -> usize {
+    match report_of.get(id) {
+        Some(index) => index,
+        None => {
+            report_of.insert(id, reports.len());
             reports.push(PendingReport {
                 id,
-                records: Vec::new(),
-                document: None,
-                sources: Vec::new(),
-                time_from_generation: None,
+                records: Chain::EMPTY,
+                document: NONE,
             });
             reports.len() - 1
         }
     }
 }
 
-fn intern_agent<'r>(
-    agents: &mut Vec<PendingAgent<'r, '_>>,
-    index: &mut HashMap<&'r str, usize>,
-    id: &'r str,
-) -> usize {
-    match index.entry(id) {
-        Entry::Occupied(entry) => *entry.get(),
-        Entry::Vacant(entry) => {
-            entry.insert(agents.len());
+fn intern_agent(agents: &mut Vec<PendingAgent>, agent_of: &mut SymMap, id: u32) -> usize {
+    match agent_of.get(id) {
+        Some(index) => index,
+        None => {
+            agent_of.insert(id, agents.len());
             agents.push(PendingAgent {
                 id,
-                records: Vec::new(),
+                records: Chain::EMPTY,
                 affiliation: None,
             });
             agents.len() - 1
