@@ -109,7 +109,7 @@ use crate::format::limits::{Limits, MAX_JSON_NESTING};
 use crate::graph::{Graph, Slot};
 use crate::model::{
     Attitude, Claim, ClaimId, DateRange, Document, DocumentId, Evidence, Factuality, Mention, Mode,
-    RelayKind, Reliability, Report, ReportId, Source, SourceId, SourceKind, Span, Voice,
+    RelayKind, Reliability, Report, ReportId, Source, SourceId, SourceKind, Span, Speakers, Voice,
     date_serde,
 };
 
@@ -2845,7 +2845,7 @@ impl<'r> Builder<'r> {
         let raw = self.raw;
         let id = self.str(pending.id);
         let error = |message: String| record_error("entity", id, message);
-        let mut report_sources = Vec::with_capacity(sources.len());
+        let mut report_sources = Speakers::new();
         for &source in sources {
             let source = source_id(source as usize)?;
             if !report_sources.contains(&source) {
