@@ -960,9 +960,8 @@ struct Strings {
     /// End offset of each string in `text`; a string starts where the
     /// previous one ends.
     ends: Vec<u32>,
-    /// The interned strings: open addressing with linear probing, each slot
-    /// holding (string id + 1, hash); 0 is an empty slot.
-    slots: Vec<(u32, u32)>,
+    /// The interned strings: open addressing with linear probing.
+    slots: Vec<InternSlot>,
     n_interned: usize,
     hasher: foldhash::fast::RandomState,
     /// Set when a string did not fit (more than 4 GiB of strings).
@@ -1016,16 +1015,16 @@ impl Strings {
         if self.slots.is_empty() {
             return None;
         }
-        let hash = self.hash(s);
+        let probe = InternSlot::probe(s, self.hash(s));
         let mask = self.slots.len() - 1;
-        let mut i = hash as usize & mask;
+        let mut i = probe.hash as usize & mask;
         loop {
-            let (slot, h) = self.slots[i];
-            if slot == 0 {
+            let slot = &self.slots[i];
+            if slot.id_plus_one == 0 {
                 return None;
             }
-            if h == hash && self.get(slot - 1) == s {
-                return Some(slot - 1);
+            if slot.matches(&probe, s, self) {
+                return Some(slot.id_plus_one - 1);
             }
             i = (i + 1) & mask;
         }
@@ -1037,19 +1036,20 @@ impl Strings {
         if (self.n_interned + 1) * 4 > self.slots.len() * 3 {
             self.grow();
         }
-        let hash = self.hash(s);
+        let mut probe = InternSlot::probe(s, self.hash(s));
         let mask = self.slots.len() - 1;
-        let mut i = hash as usize & mask;
+        let mut i = probe.hash as usize & mask;
         loop {
-            let (slot, h) = self.slots[i];
-            if slot == 0 {
+            let slot = &self.slots[i];
+            if slot.id_plus_one == 0 {
                 let id = self.push(s)?;
-                self.slots[i] = (id + 1, hash);
+                probe.id_plus_one = id + 1;
+                self.slots[i] = probe;
                 self.n_interned += 1;
                 return Some(id);
             }
-            if h == hash && self.get(slot - 1) == s {
-                return Some(slot - 1);
+            if slot.matches(&probe, s, self) {
+                return Some(slot.id_plus_one - 1);
             }
             i = (i + 1) & mask;
         }
@@ -1057,18 +1057,67 @@ impl Strings {
 
     fn grow(&mut self) {
         let len = (self.slots.len() * 2).max(64);
-        let mut slots = vec![(0u32, 0u32); len];
+        let mut slots = vec![InternSlot::EMPTY; len];
         let mask = len - 1;
-        for &(slot, hash) in &self.slots {
-            if slot != 0 {
-                let mut i = hash as usize & mask;
-                while slots[i].0 != 0 {
+        for slot in &self.slots {
+            if slot.id_plus_one != 0 {
+                let mut i = slot.hash as usize & mask;
+                while slots[i].id_plus_one != 0 {
                     i = (i + 1) & mask;
                 }
-                slots[i] = (slot, hash);
+                slots[i] = *slot;
             }
         }
         self.slots = slots;
+    }
+}
+
+/// Strings up to this many bytes are kept in their hash slot too, so that
+/// finding them reads one slot and not the store: ids such as `r:123456` or
+/// `ag:s12345` are this short, and a file names each of them several times.
+const INLINE: usize = 15;
+
+/// A slot of the interning table.
+#[derive(Clone, Copy)]
+struct InternSlot {
+    /// The string's number + 1; 0 for an empty slot.
+    id_plus_one: u32,
+    hash: u32,
+    /// The string's length then its bytes when at most [`INLINE`] bytes
+    /// long; `u8::MAX` first otherwise.
+    short: [u8; INLINE + 1],
+}
+
+impl InternSlot {
+    const EMPTY: InternSlot = InternSlot {
+        id_plus_one: 0,
+        hash: 0,
+        short: [0; INLINE + 1],
+    };
+
+    /// The slot `s` would have, with no number yet.
+    fn probe(s: &str, hash: u32) -> InternSlot {
+        let mut short = [0; INLINE + 1];
+        if s.len() <= INLINE {
+            // At most INLINE bytes, so the length fits in a u8.
+            short[0] = s.len() as u8;
+            short[1..=s.len()].copy_from_slice(s.as_bytes());
+        } else {
+            short[0] = u8::MAX;
+        }
+        InternSlot {
+            id_plus_one: 0,
+            hash,
+            short,
+        }
+    }
+
+    /// Whether this occupied slot holds the string of `probe`, which is `s`.
+    #[inline]
+    fn matches(&self, probe: &InternSlot, s: &str, strings: &Strings) -> bool {
+        self.hash == probe.hash
+            && self.short == probe.short
+            && (s.len() <= INLINE || strings.get(self.id_plus_one - 1) == s)
     }
 }
 
