@@ -7,9 +7,8 @@
 //! Cycles of relays (circular reporting) are allowed: they are a finding, not
 //! an error.
 
-use std::collections::hash_map::Entry;
-
 use crate::error::Error;
+use crate::key_index::KeyIndex;
 use crate::model::{
     Claim, ClaimId, Document, DocumentId, Evidence, Mention, Relay, RelayKind, Report, ReportId,
     Source, SourceId, Span, Voice,
@@ -44,10 +43,11 @@ impl<T, Id> Slot<T, Id> {
 /// and ignored by equality.
 #[derive(Clone, Debug, Default)]
 struct Index {
-    source_keys: HashMap<String, SourceId>,
-    claim_keys: HashMap<String, ClaimId>,
-    report_keys: HashMap<String, ReportId>,
-    document_keys: HashMap<String, DocumentId>,
+    /// Ids by key; the keys themselves are those of the items.
+    source_keys: KeyIndex<SourceId>,
+    claim_keys: KeyIndex<ClaimId>,
+    report_keys: KeyIndex<ReportId>,
+    document_keys: KeyIndex<DocumentId>,
     /// Reports naming each live source, in insertion order.
     reports_by_source: Vec<Vec<ReportId>>,
     /// Reports of each live claim, in insertion order.
@@ -201,7 +201,9 @@ impl Graph {
             self.check_mention(mention)?;
         }
         if let Some(key) = &source.key {
-            insert_key(&mut self.index.source_keys, key, id, "source")?;
+            insert_key(&mut self.index.source_keys, key, id, "source", |i| {
+                key_at(&self.sources, i.index())
+            })?;
         }
         self.sources.push(Slot::Live(source));
         self.index.reports_by_source.push(Vec::new());
@@ -216,7 +218,9 @@ impl Graph {
     pub fn add_claim(&mut self, claim: Claim) -> Result<ClaimId, Error> {
         let id = ClaimId::new(next_id(self.claims.len(), "number of claims")?);
         if let Some(key) = &claim.key {
-            insert_key(&mut self.index.claim_keys, key, id, "claim")?;
+            insert_key(&mut self.index.claim_keys, key, id, "claim", |i| {
+                key_at(&self.claims, i.index())
+            })?;
         }
         self.claims.push(Slot::Live(claim));
         self.index.reports_by_claim.push(Vec::new());
@@ -235,7 +239,9 @@ impl Graph {
             document.publisher = Some(self.resolve_source(publisher)?);
         }
         if let Some(key) = &document.key {
-            insert_key(&mut self.index.document_keys, key, id, "document")?;
+            insert_key(&mut self.index.document_keys, key, id, "document", |i| {
+                key_at(&self.documents, i.index())
+            })?;
         }
         self.documents.push(document);
         self.index.reports_by_document.push(Vec::new());
@@ -285,7 +291,9 @@ impl Graph {
             self.check_evidence(report.document, evidence)?;
         }
         if let Some(key) = &report.key {
-            insert_key(&mut self.index.report_keys, key, id, "report")?;
+            insert_key(&mut self.index.report_keys, key, id, "report", |i| {
+                key_at(&self.reports, i.index())
+            })?;
         }
         for &source in &report.sources {
             self.index.reports_by_source[source.index()].push(id);
@@ -661,24 +669,34 @@ impl Graph {
 
     /// The source with external key `key` (following merges).
     pub fn source_by_key(&self, key: &str) -> Option<SourceId> {
-        let id = *self.index.source_keys.get(key)?;
+        let id = self
+            .index
+            .source_keys
+            .get(key, |i| key_at(&self.sources, i.index()))?;
         self.resolve_source(id).ok()
     }
 
     /// The claim with external key `key` (following merges).
     pub fn claim_by_key(&self, key: &str) -> Option<ClaimId> {
-        let id = *self.index.claim_keys.get(key)?;
+        let id = self
+            .index
+            .claim_keys
+            .get(key, |i| key_at(&self.claims, i.index()))?;
         self.resolve_claim(id).ok()
     }
 
     /// The report with external key `key`.
     pub fn report_by_key(&self, key: &str) -> Option<ReportId> {
-        self.index.report_keys.get(key).copied()
+        self.index
+            .report_keys
+            .get(key, |i| key_at(&self.reports, i.index()))
     }
 
     /// The document with external key `key`.
     pub fn document_by_key(&self, key: &str) -> Option<DocumentId> {
-        self.index.document_keys.get(key).copied()
+        self.index
+            .document_keys
+            .get(key, |i| key_at(&self.documents, i.index()))
     }
 
     /// Every live source with its id, in id order.
@@ -870,7 +888,9 @@ impl Graph {
     ) -> Result<SourceId, Error> {
         let id = SourceId::new(next_id(self.sources.len(), "number of sources")?);
         if let Some(key) = &original.key {
-            insert_key(&mut self.index.source_keys, key, id, "source")?;
+            insert_key(&mut self.index.source_keys, key, id, "source", |i| {
+                key_at(&self.sources, i.index())
+            })?;
         }
         self.sources.push(Slot::Merged { into, original });
         self.index.n_merged_sources += 1;
@@ -886,7 +906,9 @@ impl Graph {
     ) -> Result<ClaimId, Error> {
         let id = ClaimId::new(next_id(self.claims.len(), "number of claims")?);
         if let Some(key) = &original.key {
-            insert_key(&mut self.index.claim_keys, key, id, "claim")?;
+            insert_key(&mut self.index.claim_keys, key, id, "claim", |i| {
+                key_at(&self.claims, i.index())
+            })?;
         }
         self.claims.push(Slot::Merged { into, original });
         self.index.n_merged_claims += 1;
@@ -972,20 +994,50 @@ fn check_span(document: DocumentId, doc: &Document, span: Span) -> Result<(), Er
     Ok(())
 }
 
-fn insert_key<Id: Copy>(
-    keys: &mut HashMap<String, Id>,
+fn insert_key<'a, Id: Copy>(
+    keys: &mut KeyIndex<Id>,
     key: &str,
     id: Id,
     kind: &'static str,
+    key_of: impl Fn(Id) -> Option<&'a str>,
 ) -> Result<(), Error> {
-    match keys.entry(key.to_owned()) {
-        Entry::Occupied(_) => Err(Error::DuplicateKey {
+    if keys.insert(key, id, key_of) {
+        Ok(())
+    } else {
+        Err(Error::DuplicateKey {
             kind,
             key: key.to_owned(),
-        }),
-        Entry::Vacant(slot) => {
-            slot.insert(id);
-            Ok(())
+        })
+    }
+}
+
+/// Items that may have an external key.
+trait Keyed {
+    fn key(&self) -> Option<&str>;
+}
+
+macro_rules! keyed {
+    ($($item:ty),*) => {$(
+        impl Keyed for $item {
+            fn key(&self) -> Option<&str> {
+                self.key.as_deref()
+            }
+        }
+    )*};
+}
+keyed!(Source, Claim, Report, Document);
+
+impl<T: Keyed, Id> Keyed for Slot<T, Id> {
+    /// A merged slot keeps its key: it still resolves, to the item it was
+    /// merged into.
+    fn key(&self) -> Option<&str> {
+        match self {
+            Slot::Live(item) | Slot::Merged { original: item, .. } => item.key(),
         }
     }
+}
+
+/// The key of the item at `index` of `items`, if any.
+fn key_at<T: Keyed>(items: &[T], index: usize) -> Option<&str> {
+    items.get(index).and_then(Keyed::key)
 }
