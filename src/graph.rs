@@ -878,6 +878,174 @@ impl Graph {
         &self.reports
     }
 
+    /// Appends `reports`, given all at once by a reader of a file, and
+    /// returns the graph. The result is the same as adding each report in
+    /// order with [`add_report`](Graph::add_report), its relays set aside,
+    /// then every relay in order with [`add_relay`](Graph::add_relay) (so a
+    /// relay may point to a later report); the checks are the same, in the
+    /// same order, and a report in a document's own voice that has relays is
+    /// an [`Error::UnattributedRelay`] right after its own checks. `wrap`
+    /// turns an error about report `id` into the one returned. The graph is
+    /// consumed: a failed load leaves nothing half-built.
+    ///
+    /// # Complexity
+    ///
+    /// **O(n + m)** for `n` reports and `m` relays; the per-source, per-claim
+    /// and per-document lists are built in one pass at the end, each list
+    /// allocated once.
+    pub(crate) fn with_reports(
+        mut self,
+        mut reports: Vec<Report>,
+        wrap: impl Fn(ReportId, Error) -> Error,
+    ) -> Result<Graph, Error> {
+        let base = self.reports.len();
+        let total = base.saturating_add(reports.len());
+        if total > 0 {
+            // The last id must be one `add_report` would give.
+            next_id(total - 1, "number of reports")?;
+        }
+        let id_at = |i: usize| ReportId::new((base + i) as u32);
+        // Without merges, an id resolves to itself when it is in range: no
+        // need to read the slot.
+        let no_merged_sources = self.index.n_merged_sources == 0;
+        let no_merged_claims = self.index.n_merged_claims == 0;
+        self.index
+            .report_keys
+            .reserve(reports.iter().filter(|r| r.key.is_some()).count(), |i| {
+                key_at(&self.reports, i.index())
+            });
+
+        // Each report's own checks, in order. Relays are checked here for
+        // what needs no other report (self-relays, ids out of range); the
+        // first failure is returned after every report's own checks, as it
+        // would be by `add_relay` afterwards.
+        let mut by_source: Vec<(u32, ReportId)> = Vec::with_capacity(reports.len());
+        let mut by_claim: Vec<(u32, ReportId)> = Vec::with_capacity(reports.len());
+        let mut by_document: Vec<(u32, ReportId)> = Vec::with_capacity(reports.len());
+        let mut first_bad_relay = None;
+        let mut any_in_document_voice = base > 0;
+        let mut n_relays = 0;
+        for i in 0..reports.len() {
+            let id = id_at(i);
+            let report = &mut reports[i];
+            let sources = &mut report.sources;
+            for source in sources.iter_mut() {
+                if !(no_merged_sources && source.index() < self.sources.len()) {
+                    *source = self.resolve_source(*source).map_err(|e| wrap(id, e))?;
+                }
+            }
+            if sources.len() > 1 {
+                // A source listed twice is stored once, at its first place.
+                let mut kept = 0;
+                for k in 0..sources.len() {
+                    let source = sources[k];
+                    if !sources[..kept].contains(&source) {
+                        sources[kept] = source;
+                        kept += 1;
+                    }
+                }
+                sources.truncate(kept);
+            }
+            if let Some(claim) = report.claim
+                && !(no_merged_claims && claim.index() < self.claims.len())
+            {
+                report.claim = Some(self.resolve_claim(claim).map_err(|e| wrap(id, e))?);
+            }
+            if let Some(document) = report.document
+                && document.index() >= self.documents.len()
+            {
+                return Err(wrap(id, Error::UnknownDocument(document)));
+            }
+            if report.voice == Voice::Document && !report.sources.is_empty() {
+                return Err(wrap(id, Error::UnattributedRelay(id)));
+            }
+            if let Some(evidence) = &report.evidence {
+                self.check_evidence(report.document, evidence)
+                    .map_err(|e| wrap(id, e))?;
+            }
+            let report = &reports[i];
+            if let Some(key) = &report.key {
+                let known = &self.reports;
+                insert_key(&mut self.index.report_keys, key, id, "report", |r| match r
+                    .index()
+                    .checked_sub(base)
+                {
+                    Some(j) => key_at(&reports, j),
+                    None => key_at(known, r.index()),
+                })
+                .map_err(|e| wrap(id, e))?;
+            }
+            if report.voice == Voice::Document {
+                if !report.relays.is_empty() {
+                    return Err(wrap(id, Error::UnattributedRelay(id)));
+                }
+                any_in_document_voice = true;
+            }
+            if first_bad_relay.is_none() {
+                for relay in &report.relays {
+                    if relay.to == id {
+                        first_bad_relay = Some(wrap(id, Error::SelfRelay(id)));
+                        break;
+                    }
+                    if relay.to.index() >= total {
+                        first_bad_relay = Some(wrap(id, Error::UnknownReport(relay.to)));
+                        break;
+                    }
+                }
+            }
+            n_relays += report.relays.len();
+            by_source.extend(report.sources.iter().map(|s| (s.index() as u32, id)));
+            if let Some(claim) = report.claim {
+                by_claim.push((claim.index() as u32, id));
+            }
+            if let Some(document) = report.document {
+                by_document.push((document.index() as u32, id));
+            }
+        }
+
+        // Relays to a report in a document's own voice: only when there is
+        // one, and then every relay in order, so that the first failure is
+        // the one `add_relay` would meet first.
+        if any_in_document_voice {
+            let in_document_voice: Vec<bool> = self
+                .reports
+                .iter()
+                .chain(&reports)
+                .map(|r| r.voice == Voice::Document)
+                .collect();
+            for (i, report) in reports.iter().enumerate() {
+                let from = id_at(i);
+                for relay in &report.relays {
+                    let to = relay.to;
+                    if to == from {
+                        return Err(wrap(from, Error::SelfRelay(from)));
+                    }
+                    match in_document_voice.get(to.index()) {
+                        None => return Err(wrap(from, Error::UnknownReport(to))),
+                        Some(true) => return Err(wrap(from, Error::UnattributedRelay(to))),
+                        Some(false) => {}
+                    }
+                }
+            }
+        }
+        if let Some(err) = first_bad_relay {
+            return Err(err);
+        }
+
+        // The indices.
+        self.index.n_relays += n_relays;
+        append_grouped(&mut self.index.reports_by_source, &by_source);
+        append_grouped(&mut self.index.reports_by_claim, &by_claim);
+        append_grouped(&mut self.index.reports_by_document, &by_document);
+        if self.reports.is_empty() {
+            reports.shrink_to_fit();
+            self.reports = reports;
+        } else {
+            self.reports.append(&mut reports);
+        }
+        Ok(self)
+    }
+
     /// Records a merged source slot while loading a file: the slot's id is the
     /// next one, and `into` must already be a valid slot id or a later one
     /// (checked by [`Graph::finish_loading`]).
@@ -933,6 +1101,36 @@ impl Graph {
             ));
         }
         Ok(())
+    }
+}
+
+/// Appends to `lists[item]` the reports of `pairs` (item, report), in the
+/// order given: a counting sort into one flat array, then each list extended
+/// (allocated) once from its run, in item order.
+fn append_grouped(lists: &mut [Vec<ReportId>], pairs: &[(u32, ReportId)]) {
+    let mut starts = vec![0usize; lists.len() + 1];
+    for &(item, _) in pairs {
+        starts[item as usize + 1] += 1;
+    }
+    for i in 0..lists.len() {
+        starts[i + 1] += starts[i];
+    }
+    let mut flat = vec![ReportId::new(0); starts[lists.len()]];
+    let mut next = starts.clone();
+    for &(item, report) in pairs {
+        let item = item as usize;
+        flat[next[item]] = report;
+        next[item] += 1;
+    }
+    for (item, list) in lists.iter_mut().enumerate() {
+        let run = &flat[starts[item]..starts[item + 1]];
+        if list.is_empty() {
+            if !run.is_empty() {
+                *list = run.to_vec();
+            }
+        } else {
+            list.extend_from_slice(run);
+        }
     }
 }
 
@@ -1040,4 +1238,159 @@ impl<T: Keyed, Id> Keyed for Slot<T, Id> {
 /// The key of the item at `index` of `items`, if any.
 fn key_at<T: Keyed>(items: &[T], index: usize) -> Option<&str> {
     items.get(index).and_then(Keyed::key)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Sources s0..s2 (s2 merged into s0), claims c0..c2 (c2 merged into
+    /// c1), documents d0 (with text) and d1, and `n_before` reports already
+    /// in (the last one in a document's own voice).
+    fn base(n_before: usize) -> Graph {
+        let mut graph = Graph::new();
+        for name in ["a", "b", "c"] {
+            graph
+                .add_source(Source::person(name).with_key(name))
+                .unwrap();
+        }
+        graph
+            .merge_sources(SourceId::new(0), SourceId::new(2))
+            .unwrap();
+        for content in ["x", "y", "z"] {
+            graph.add_claim(Claim::new(content)).unwrap();
+        }
+        graph
+            .merge_claims(ClaimId::new(1), ClaimId::new(2))
+            .unwrap();
+        graph
+            .add_document(Document::new().with_text("abé"))
+            .unwrap();
+        graph.add_document(Document::new()).unwrap();
+        for k in 0..n_before {
+            let mut report =
+                Report::by(SourceId::new(1), ClaimId::new(0)).with_key(format!("b{k}"));
+            if k + 1 == n_before {
+                report = Report {
+                    voice: Voice::Document,
+                    ..Report::default()
+                };
+            }
+            graph.add_report(report).unwrap();
+        }
+        graph
+    }
+
+    fn arb_report() -> impl Strategy<Value = Report> {
+        (
+            prop::collection::vec(0u32..4, 0..3),
+            prop::option::of(0u32..4),
+            prop::option::of(0u32..3),
+            prop::bool::weighted(0.15),
+            prop::collection::vec(0u32..9, 0..3),
+            prop::option::of((0usize..5, 0usize..5)),
+            prop::option::of(prop::sample::select(vec!["k", "l", "m", "b0"])),
+        )
+            .prop_map(
+                |(sources, claim, document, in_document_voice, relays, span, key)| Report {
+                    sources: sources.into_iter().map(SourceId::new).collect(),
+                    voice: if in_document_voice {
+                        Voice::Document
+                    } else {
+                        Voice::Source
+                    },
+                    claim: claim.map(ClaimId::new),
+                    document: document.map(DocumentId::new),
+                    relays: relays
+                        .into_iter()
+                        .map(|to| Relay {
+                            to: ReportId::new(to),
+                            kind: RelayKind::Quotation,
+                        })
+                        .collect(),
+                    evidence: span.and_then(|(a, b)| {
+                        let span = Span::new(a.min(b), a.max(b)).ok()?;
+                        Some(Box::new(Evidence {
+                            cue: vec![span],
+                            ..Evidence::default()
+                        }))
+                    }),
+                    key: key.map(str::to_owned),
+                    ..Report::default()
+                },
+            )
+    }
+
+    fn wrap(id: ReportId, err: Error) -> Error {
+        Error::InvalidValue {
+            what: "report",
+            value: format!("{id}: {err}"),
+        }
+    }
+
+    /// What `with_reports` promises: `add_report` without relays, in order,
+    /// then every relay with `add_relay`.
+    fn one_by_one(mut graph: Graph, reports: Vec<Report>) -> Result<Graph, Error> {
+        let base = graph.n_reports();
+        let mut relays = Vec::new();
+        for (i, mut report) in reports.into_iter().enumerate() {
+            let id = ReportId::new((base + i) as u32);
+            let own = std::mem::take(&mut report.relays);
+            let in_document_voice = report.voice == Voice::Document;
+            graph.add_report(report).map_err(|e| wrap(id, e))?;
+            if in_document_voice && !own.is_empty() {
+                return Err(wrap(id, Error::UnattributedRelay(id)));
+            }
+            relays.push((id, own));
+        }
+        for (id, own) in relays {
+            for relay in own {
+                graph
+                    .add_relay(id, relay.to, relay.kind)
+                    .map_err(|e| wrap(id, e))?;
+            }
+        }
+        Ok(graph)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn with_reports_is_add_report_then_add_relay(
+            n_before in 0usize..3,
+            reports in prop::collection::vec(arb_report(), 0..7),
+        ) {
+            let expected = one_by_one(base(n_before), reports.clone());
+            let got = base(n_before).with_reports(reports, wrap);
+            match (&got, &expected) {
+                (Ok(got), Ok(expected)) => {
+                    prop_assert_eq!(got, expected);
+                    prop_assert_eq!(got.n_relays(), expected.n_relays());
+                    for s in 0..4 {
+                        let s = SourceId::new(s);
+                        prop_assert_eq!(got.reports_by(s), expected.reports_by(s));
+                    }
+                    for c in 0..4 {
+                        let c = ClaimId::new(c);
+                        prop_assert_eq!(got.reports_of(c), expected.reports_of(c));
+                    }
+                    for d in 0..3 {
+                        let d = DocumentId::new(d);
+                        prop_assert_eq!(got.reports_in(d), expected.reports_in(d));
+                    }
+                    for key in ["k", "l", "m", "b0", "b1", "a"] {
+                        prop_assert_eq!(got.report_by_key(key), expected.report_by_key(key));
+                        prop_assert_eq!(got.source_by_key(key), expected.source_by_key(key));
+                    }
+                }
+                (Err(got), Err(expected)) => {
+                    prop_assert_eq!(got.to_string(), expected.to_string());
+                }
+                _ => prop_assert!(false, "{:?} against {:?}", got.as_ref().err(), expected.as_ref().err()),
+            }
+        }
+    }
 }

@@ -71,4 +71,16 @@ impl<Id: Copy> KeyIndex<Id> {
             }
         }
     }
+
+    /// Makes room for `additional` more keys.
+    pub(crate) fn reserve<'a>(
+        &mut self,
+        additional: usize,
+        key_of: impl Fn(Id) -> Option<&'a str>,
+    ) {
+        let hasher = &self.hasher;
+        self.table.reserve(additional, |&other| {
+            hasher.hash_one(key_of(other).unwrap_or_default())
+        });
+    }
 }
