@@ -878,6 +878,52 @@ impl Graph {
         &self.reports
     }
 
+    /// Appends `documents`, given all at once by a reader of a file, and
+    /// returns the graph: the same as adding each in order with
+    /// [`add_document`](Graph::add_document), with the same checks and
+    /// errors. `wrap` turns an error about document `id` into the one
+    /// returned. **O(n)**.
+    pub(crate) fn with_documents(
+        mut self,
+        mut documents: Vec<Document>,
+        wrap: impl Fn(DocumentId, Error) -> Error,
+    ) -> Result<Graph, Error> {
+        let base = self.documents.len();
+        let total = base.saturating_add(documents.len());
+        if total > 0 {
+            next_id(total - 1, "number of documents")?;
+        }
+        for i in 0..documents.len() {
+            let id = DocumentId::new((base + i) as u32);
+            if let Some(publisher) = documents[i].publisher {
+                documents[i].publisher =
+                    Some(self.resolve_source(publisher).map_err(|e| wrap(id, e))?);
+            }
+            if let Some(key) = &documents[i].key {
+                let known = &self.documents;
+                insert_key(
+                    &mut self.index.document_keys,
+                    key,
+                    id,
+                    "document",
+                    |d| match d.index().checked_sub(base) {
+                        Some(j) => key_at(&documents, j),
+                        None => key_at(known, d.index()),
+                    },
+                )
+                .map_err(|e| wrap(id, e))?;
+            }
+        }
+        self.index.reports_by_document.resize_with(total, Vec::new);
+        if self.documents.is_empty() {
+            documents.shrink_to_fit();
+            self.documents = documents;
+        } else {
+            self.documents.append(&mut documents);
+        }
+        Ok(self)
+    }
+
     /// Appends `reports`, given all at once by a reader of a file, and
     /// returns the graph. The result is the same as adding each report in
     /// order with [`add_report`](Graph::add_report), its relays set aside,

@@ -158,7 +158,13 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Graph, Error> {
             "expected a JSON object at the top level",
         ));
     }
-    let wire: WireIn = match serde_json::from_slice(bytes) {
+    // Valid UTF-8 throughout (checked at once, quickly) spares the parser
+    // checking every string; otherwise it finds and places the bad bytes.
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(bytes),
+    };
+    let wire: WireIn = match parsed {
         Ok(wire) => wire,
         Err(err) => {
             // A file of another version may fail on fields this version does not
@@ -335,7 +341,7 @@ struct WireIn {
     #[serde(default)]
     merged_claims: IdMap<ClaimId, MergedIn<ClaimId, Claim>>,
     #[serde(default)]
-    documents: IdMap<DocumentId, Document>,
+    documents: Dense<DocumentId, Document>,
     #[serde(default)]
     reports: Dense<ReportId, Report>,
     #[serde(default)]
@@ -571,11 +577,9 @@ fn build(wire: WireIn) -> Result<Graph, Error> {
         .check_merges()
         .map_err(|message| Error::parse(FORMAT, 0, 0, message))?;
 
-    for (id, document) in in_id_order("document", wire.documents.0)? {
-        graph
-            .add_document(document)
-            .map_err(|e| item_error(format!("document {id}"), e))?;
-    }
+    let documents = wire.documents.into_id_order("document")?;
+    let mut graph =
+        graph.with_documents(documents, |id, e| item_error(format!("document {id}"), e))?;
 
     // Now that every source and document exists: affiliations and mentions.
     for (id, affiliation, mentions) in deferred {
