@@ -1401,8 +1401,60 @@ mod tests {
         Ok(graph)
     }
 
+    /// What `with_documents` promises: `add_document`, in order.
+    fn documents_one_by_one(mut graph: Graph, documents: Vec<Document>) -> Result<Graph, Error> {
+        let base = graph.n_documents();
+        for (i, document) in documents.into_iter().enumerate() {
+            let id = DocumentId::new((base + i) as u32);
+            graph
+                .add_document(document)
+                .map_err(|e| Error::InvalidValue {
+                    what: "document",
+                    value: format!("{id}: {e}"),
+                })?;
+        }
+        Ok(graph)
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn with_documents_is_add_document(
+            n_before in 0usize..3,
+            plans in prop::collection::vec(
+                (prop::option::of(0u32..4), prop::option::of(prop::sample::select(vec!["p", "q"]))),
+                0..6,
+            ),
+        ) {
+            let documents: Vec<Document> = plans
+                .into_iter()
+                .map(|(publisher, key)| Document {
+                    publisher: publisher.map(SourceId::new),
+                    key: key.map(str::to_owned),
+                    ..Document::default()
+                })
+                .collect();
+            let expected = documents_one_by_one(base(n_before), documents.clone());
+            let got = base(n_before).with_documents(documents, |id, e| Error::InvalidValue {
+                what: "document",
+                value: format!("{id}: {e}"),
+            });
+            match (&got, &expected) {
+                (Ok(got), Ok(expected)) => {
+                    prop_assert_eq!(got, expected);
+                    for d in 0..9 {
+                        let d = DocumentId::new(d);
+                        prop_assert_eq!(got.reports_in(d), expected.reports_in(d));
+                    }
+                    for key in ["p", "q"] {
+                        prop_assert_eq!(got.document_by_key(key), expected.document_by_key(key));
+                    }
+                }
+                (Err(got), Err(expected)) => prop_assert_eq!(got.to_string(), expected.to_string()),
+                _ => prop_assert!(false, "{:?} against {:?}", got.as_ref().err(), expected.as_ref().err()),
+            }
+        }
 
         #[test]
         fn with_reports_is_add_report_then_add_relay(
