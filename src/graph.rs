@@ -7,9 +7,8 @@
 //! Cycles of relays (circular reporting) are allowed: they are a finding, not
 //! an error.
 
-use std::collections::hash_map::Entry;
-
 use crate::error::Error;
+use crate::key_index::KeyIndex;
 use crate::model::{
     Claim, ClaimId, Document, DocumentId, Evidence, Mention, Relay, RelayKind, Report, ReportId,
     Source, SourceId, Span, Speakers, Voice,
@@ -44,10 +43,11 @@ impl<T, Id> Slot<T, Id> {
 /// and ignored by equality.
 #[derive(Clone, Debug, Default)]
 struct Index {
-    source_keys: HashMap<String, SourceId>,
-    claim_keys: HashMap<String, ClaimId>,
-    report_keys: HashMap<String, ReportId>,
-    document_keys: HashMap<String, DocumentId>,
+    /// Ids by key; the keys themselves are those of the items.
+    source_keys: KeyIndex<SourceId>,
+    claim_keys: KeyIndex<ClaimId>,
+    report_keys: KeyIndex<ReportId>,
+    document_keys: KeyIndex<DocumentId>,
     /// Reports naming each live source, in insertion order.
     reports_by_source: Vec<Vec<ReportId>>,
     /// Reports of each live claim, in insertion order.
@@ -201,7 +201,9 @@ impl Graph {
             self.check_mention(mention)?;
         }
         if let Some(key) = &source.key {
-            insert_key(&mut self.index.source_keys, key, id, "source")?;
+            insert_key(&mut self.index.source_keys, key, id, "source", |i| {
+                key_at(&self.sources, i.index())
+            })?;
         }
         self.sources.push(Slot::Live(source));
         self.index.reports_by_source.push(Vec::new());
@@ -216,7 +218,9 @@ impl Graph {
     pub fn add_claim(&mut self, claim: Claim) -> Result<ClaimId, Error> {
         let id = ClaimId::new(next_id(self.claims.len(), "number of claims")?);
         if let Some(key) = &claim.key {
-            insert_key(&mut self.index.claim_keys, key, id, "claim")?;
+            insert_key(&mut self.index.claim_keys, key, id, "claim", |i| {
+                key_at(&self.claims, i.index())
+            })?;
         }
         self.claims.push(Slot::Live(claim));
         self.index.reports_by_claim.push(Vec::new());
@@ -235,7 +239,9 @@ impl Graph {
             document.publisher = Some(self.resolve_source(publisher)?);
         }
         if let Some(key) = &document.key {
-            insert_key(&mut self.index.document_keys, key, id, "document")?;
+            insert_key(&mut self.index.document_keys, key, id, "document", |i| {
+                key_at(&self.documents, i.index())
+            })?;
         }
         self.documents.push(document);
         self.index.reports_by_document.push(Vec::new());
@@ -285,7 +291,9 @@ impl Graph {
             self.check_evidence(report.document, evidence)?;
         }
         if let Some(key) = &report.key {
-            insert_key(&mut self.index.report_keys, key, id, "report")?;
+            insert_key(&mut self.index.report_keys, key, id, "report", |i| {
+                key_at(&self.reports, i.index())
+            })?;
         }
         for &source in &report.sources {
             self.index.reports_by_source[source.index()].push(id);
@@ -661,24 +669,34 @@ impl Graph {
 
     /// The source with external key `key` (following merges).
     pub fn source_by_key(&self, key: &str) -> Option<SourceId> {
-        let id = *self.index.source_keys.get(key)?;
+        let id = self
+            .index
+            .source_keys
+            .get(key, |i| key_at(&self.sources, i.index()))?;
         self.resolve_source(id).ok()
     }
 
     /// The claim with external key `key` (following merges).
     pub fn claim_by_key(&self, key: &str) -> Option<ClaimId> {
-        let id = *self.index.claim_keys.get(key)?;
+        let id = self
+            .index
+            .claim_keys
+            .get(key, |i| key_at(&self.claims, i.index()))?;
         self.resolve_claim(id).ok()
     }
 
     /// The report with external key `key`.
     pub fn report_by_key(&self, key: &str) -> Option<ReportId> {
-        self.index.report_keys.get(key).copied()
+        self.index
+            .report_keys
+            .get(key, |i| key_at(&self.reports, i.index()))
     }
 
     /// The document with external key `key`.
     pub fn document_by_key(&self, key: &str) -> Option<DocumentId> {
-        self.index.document_keys.get(key).copied()
+        self.index
+            .document_keys
+            .get(key, |i| key_at(&self.documents, i.index()))
     }
 
     /// Every live source with its id, in id order.
@@ -860,6 +878,220 @@ impl Graph {
         &self.reports
     }
 
+    /// Appends `documents`, given all at once by a reader of a file, and
+    /// returns the graph: the same as adding each in order with
+    /// [`add_document`](Graph::add_document), with the same checks and
+    /// errors. `wrap` turns an error about document `id` into the one
+    /// returned. **O(n)**.
+    pub(crate) fn with_documents(
+        mut self,
+        mut documents: Vec<Document>,
+        wrap: impl Fn(DocumentId, Error) -> Error,
+    ) -> Result<Graph, Error> {
+        let base = self.documents.len();
+        let total = base.saturating_add(documents.len());
+        if total > 0 {
+            next_id(total - 1, "number of documents")?;
+        }
+        for i in 0..documents.len() {
+            let id = DocumentId::new((base + i) as u32);
+            if let Some(publisher) = documents[i].publisher {
+                documents[i].publisher =
+                    Some(self.resolve_source(publisher).map_err(|e| wrap(id, e))?);
+            }
+            if let Some(key) = &documents[i].key {
+                let known = &self.documents;
+                insert_key(
+                    &mut self.index.document_keys,
+                    key,
+                    id,
+                    "document",
+                    |d| match d.index().checked_sub(base) {
+                        Some(j) => key_at(&documents, j),
+                        None => key_at(known, d.index()),
+                    },
+                )
+                .map_err(|e| wrap(id, e))?;
+            }
+        }
+        self.index.reports_by_document.resize_with(total, Vec::new);
+        if self.documents.is_empty() {
+            documents.shrink_to_fit();
+            self.documents = documents;
+        } else {
+            self.documents.append(&mut documents);
+        }
+        Ok(self)
+    }
+
+    /// Appends `reports`, given all at once by a reader of a file, and
+    /// returns the graph. The result is the same as adding each report in
+    /// order with [`add_report`](Graph::add_report), its relays set aside,
+    /// then every relay in order with [`add_relay`](Graph::add_relay) (so a
+    /// relay may point to a later report); the checks are the same, in the
+    /// same order, and a report in a document's own voice that has relays is
+    /// an [`Error::UnattributedRelay`] right after its own checks. `wrap`
+    /// turns an error about report `id` into the one returned. The graph is
+    /// consumed: a failed load leaves nothing half-built.
+    ///
+    /// # Complexity
+    ///
+    /// **O(n + m)** for `n` reports and `m` relays; the per-source, per-claim
+    /// and per-document lists are built in one pass at the end, each list
+    /// allocated once.
+    pub(crate) fn with_reports(
+        mut self,
+        mut reports: Vec<Report>,
+        wrap: impl Fn(ReportId, Error) -> Error,
+    ) -> Result<Graph, Error> {
+        let base = self.reports.len();
+        let total = base.saturating_add(reports.len());
+        if total > 0 {
+            // The last id must be one `add_report` would give.
+            next_id(total - 1, "number of reports")?;
+        }
+        let id_at = |i: usize| ReportId::new((base + i) as u32);
+        // Without merges, an id resolves to itself when it is in range: no
+        // need to read the slot.
+        let no_merged_sources = self.index.n_merged_sources == 0;
+        let no_merged_claims = self.index.n_merged_claims == 0;
+        self.index
+            .report_keys
+            .reserve(reports.iter().filter(|r| r.key.is_some()).count(), |i| {
+                key_at(&self.reports, i.index())
+            });
+
+        // Each report's own checks, in order. Relays are checked here for
+        // what needs no other report (self-relays, ids out of range); the
+        // first failure is returned after every report's own checks, as it
+        // would be by `add_relay` afterwards.
+        let mut by_source: Vec<(u32, ReportId)> = Vec::with_capacity(reports.len());
+        let mut by_claim: Vec<(u32, ReportId)> = Vec::with_capacity(reports.len());
+        let mut by_document: Vec<(u32, ReportId)> = Vec::with_capacity(reports.len());
+        let mut first_bad_relay = None;
+        let mut any_in_document_voice = base > 0;
+        let mut n_relays = 0;
+        for i in 0..reports.len() {
+            let id = id_at(i);
+            let report = &mut reports[i];
+            let sources = &mut report.sources;
+            for source in sources.iter_mut() {
+                if !(no_merged_sources && source.index() < self.sources.len()) {
+                    *source = self.resolve_source(*source).map_err(|e| wrap(id, e))?;
+                }
+            }
+            if sources.len() > 1 {
+                // A source listed twice is stored once, at its first place.
+                let mut kept = 0;
+                for k in 0..sources.len() {
+                    let source = sources[k];
+                    if !sources[..kept].contains(&source) {
+                        sources[kept] = source;
+                        kept += 1;
+                    }
+                }
+                sources.truncate(kept);
+            }
+            if let Some(claim) = report.claim
+                && !(no_merged_claims && claim.index() < self.claims.len())
+            {
+                report.claim = Some(self.resolve_claim(claim).map_err(|e| wrap(id, e))?);
+            }
+            if let Some(document) = report.document
+                && document.index() >= self.documents.len()
+            {
+                return Err(wrap(id, Error::UnknownDocument(document)));
+            }
+            if report.voice == Voice::Document && !report.sources.is_empty() {
+                return Err(wrap(id, Error::UnattributedRelay(id)));
+            }
+            if let Some(evidence) = &report.evidence {
+                self.check_evidence(report.document, evidence)
+                    .map_err(|e| wrap(id, e))?;
+            }
+            let report = &reports[i];
+            if let Some(key) = &report.key {
+                let known = &self.reports;
+                insert_key(&mut self.index.report_keys, key, id, "report", |r| match r
+                    .index()
+                    .checked_sub(base)
+                {
+                    Some(j) => key_at(&reports, j),
+                    None => key_at(known, r.index()),
+                })
+                .map_err(|e| wrap(id, e))?;
+            }
+            if report.voice == Voice::Document {
+                if !report.relays.is_empty() {
+                    return Err(wrap(id, Error::UnattributedRelay(id)));
+                }
+                any_in_document_voice = true;
+            }
+            if first_bad_relay.is_none() {
+                for relay in &report.relays {
+                    if relay.to == id {
+                        first_bad_relay = Some(wrap(id, Error::SelfRelay(id)));
+                        break;
+                    }
+                    if relay.to.index() >= total {
+                        first_bad_relay = Some(wrap(id, Error::UnknownReport(relay.to)));
+                        break;
+                    }
+                }
+            }
+            n_relays += report.relays.len();
+            by_source.extend(report.sources.iter().map(|s| (s.index() as u32, id)));
+            if let Some(claim) = report.claim {
+                by_claim.push((claim.index() as u32, id));
+            }
+            if let Some(document) = report.document {
+                by_document.push((document.index() as u32, id));
+            }
+        }
+
+        // Relays to a report in a document's own voice: only when there is
+        // one, and then every relay in order, so that the first failure is
+        // the one `add_relay` would meet first.
+        if any_in_document_voice {
+            let in_document_voice: Vec<bool> = self
+                .reports
+                .iter()
+                .chain(&reports)
+                .map(|r| r.voice == Voice::Document)
+                .collect();
+            for (i, report) in reports.iter().enumerate() {
+                let from = id_at(i);
+                for relay in &report.relays {
+                    let to = relay.to;
+                    if to == from {
+                        return Err(wrap(from, Error::SelfRelay(from)));
+                    }
+                    match in_document_voice.get(to.index()) {
+                        None => return Err(wrap(from, Error::UnknownReport(to))),
+                        Some(true) => return Err(wrap(from, Error::UnattributedRelay(to))),
+                        Some(false) => {}
+                    }
+                }
+            }
+        }
+        if let Some(err) = first_bad_relay {
+            return Err(err);
+        }
+
+        // The indices.
+        self.index.n_relays += n_relays;
+        append_grouped(&mut self.index.reports_by_source, &by_source);
+        append_grouped(&mut self.index.reports_by_claim, &by_claim);
+        append_grouped(&mut self.index.reports_by_document, &by_document);
+        if self.reports.is_empty() {
+            reports.shrink_to_fit();
+            self.reports = reports;
+        } else {
+            self.reports.append(&mut reports);
+        }
+        Ok(self)
+    }
+
     /// Records a merged source slot while loading a file: the slot's id is the
     /// next one, and `into` must already be a valid slot id or a later one
     /// (checked by [`Graph::finish_loading`]).
@@ -870,7 +1102,9 @@ impl Graph {
     ) -> Result<SourceId, Error> {
         let id = SourceId::new(next_id(self.sources.len(), "number of sources")?);
         if let Some(key) = &original.key {
-            insert_key(&mut self.index.source_keys, key, id, "source")?;
+            insert_key(&mut self.index.source_keys, key, id, "source", |i| {
+                key_at(&self.sources, i.index())
+            })?;
         }
         self.sources.push(Slot::Merged { into, original });
         self.index.n_merged_sources += 1;
@@ -886,7 +1120,9 @@ impl Graph {
     ) -> Result<ClaimId, Error> {
         let id = ClaimId::new(next_id(self.claims.len(), "number of claims")?);
         if let Some(key) = &original.key {
-            insert_key(&mut self.index.claim_keys, key, id, "claim")?;
+            insert_key(&mut self.index.claim_keys, key, id, "claim", |i| {
+                key_at(&self.claims, i.index())
+            })?;
         }
         self.claims.push(Slot::Merged { into, original });
         self.index.n_merged_claims += 1;
@@ -911,6 +1147,36 @@ impl Graph {
             ));
         }
         Ok(())
+    }
+}
+
+/// Appends to `lists[item]` the reports of `pairs` (item, report), in the
+/// order given: a counting sort into one flat array, then each list extended
+/// (allocated) once from its run, in item order.
+fn append_grouped(lists: &mut [Vec<ReportId>], pairs: &[(u32, ReportId)]) {
+    let mut starts = vec![0usize; lists.len() + 1];
+    for &(item, _) in pairs {
+        starts[item as usize + 1] += 1;
+    }
+    for i in 0..lists.len() {
+        starts[i + 1] += starts[i];
+    }
+    let mut flat = vec![ReportId::new(0); starts[lists.len()]];
+    let mut next = starts.clone();
+    for &(item, report) in pairs {
+        let item = item as usize;
+        flat[next[item]] = report;
+        next[item] += 1;
+    }
+    for (item, list) in lists.iter_mut().enumerate() {
+        let run = &flat[starts[item]..starts[item + 1]];
+        if list.is_empty() {
+            if !run.is_empty() {
+                *list = run.to_vec();
+            }
+        } else {
+            list.extend_from_slice(run);
+        }
     }
 }
 
@@ -972,20 +1238,257 @@ fn check_span(document: DocumentId, doc: &Document, span: Span) -> Result<(), Er
     Ok(())
 }
 
-fn insert_key<Id: Copy>(
-    keys: &mut HashMap<String, Id>,
+fn insert_key<'a, Id: Copy>(
+    keys: &mut KeyIndex<Id>,
     key: &str,
     id: Id,
     kind: &'static str,
+    key_of: impl Fn(Id) -> Option<&'a str>,
 ) -> Result<(), Error> {
-    match keys.entry(key.to_owned()) {
-        Entry::Occupied(_) => Err(Error::DuplicateKey {
+    if keys.insert(key, id, key_of) {
+        Ok(())
+    } else {
+        Err(Error::DuplicateKey {
             kind,
             key: key.to_owned(),
-        }),
-        Entry::Vacant(slot) => {
-            slot.insert(id);
-            Ok(())
+        })
+    }
+}
+
+/// Items that may have an external key.
+trait Keyed {
+    fn key(&self) -> Option<&str>;
+}
+
+macro_rules! keyed {
+    ($($item:ty),*) => {$(
+        impl Keyed for $item {
+            fn key(&self) -> Option<&str> {
+                self.key.as_deref()
+            }
+        }
+    )*};
+}
+keyed!(Source, Claim, Report, Document);
+
+impl<T: Keyed, Id> Keyed for Slot<T, Id> {
+    /// A merged slot keeps its key: it still resolves, to the item it was
+    /// merged into.
+    fn key(&self) -> Option<&str> {
+        match self {
+            Slot::Live(item) | Slot::Merged { original: item, .. } => item.key(),
+        }
+    }
+}
+
+/// The key of the item at `index` of `items`, if any.
+fn key_at<T: Keyed>(items: &[T], index: usize) -> Option<&str> {
+    items.get(index).and_then(Keyed::key)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Sources s0..s2 (s2 merged into s0), claims c0..c2 (c2 merged into
+    /// c1), documents d0 (with text) and d1, and `n_before` reports already
+    /// in (the last one in a document's own voice).
+    fn base(n_before: usize) -> Graph {
+        let mut graph = Graph::new();
+        for name in ["a", "b", "c"] {
+            graph
+                .add_source(Source::person(name).with_key(name))
+                .unwrap();
+        }
+        graph
+            .merge_sources(SourceId::new(0), SourceId::new(2))
+            .unwrap();
+        for content in ["x", "y", "z"] {
+            graph.add_claim(Claim::new(content)).unwrap();
+        }
+        graph
+            .merge_claims(ClaimId::new(1), ClaimId::new(2))
+            .unwrap();
+        graph
+            .add_document(Document::new().with_text("abé"))
+            .unwrap();
+        graph.add_document(Document::new()).unwrap();
+        for k in 0..n_before {
+            let mut report =
+                Report::by(SourceId::new(1), ClaimId::new(0)).with_key(format!("b{k}"));
+            if k + 1 == n_before {
+                report = Report {
+                    voice: Voice::Document,
+                    ..Report::default()
+                };
+            }
+            graph.add_report(report).unwrap();
+        }
+        graph
+    }
+
+    fn arb_report() -> impl Strategy<Value = Report> {
+        (
+            prop::collection::vec(0u32..4, 0..3),
+            prop::option::of(0u32..4),
+            prop::option::of(0u32..3),
+            prop::bool::weighted(0.15),
+            prop::collection::vec(0u32..9, 0..3),
+            prop::option::of((0usize..5, 0usize..5)),
+            prop::option::of(prop::sample::select(vec!["k", "l", "m", "b0"])),
+        )
+            .prop_map(
+                |(sources, claim, document, in_document_voice, relays, span, key)| Report {
+                    sources: sources.into_iter().map(SourceId::new).collect(),
+                    voice: if in_document_voice {
+                        Voice::Document
+                    } else {
+                        Voice::Source
+                    },
+                    claim: claim.map(ClaimId::new),
+                    document: document.map(DocumentId::new),
+                    relays: relays
+                        .into_iter()
+                        .map(|to| Relay {
+                            to: ReportId::new(to),
+                            kind: RelayKind::Quotation,
+                        })
+                        .collect(),
+                    evidence: span.and_then(|(a, b)| {
+                        let span = Span::new(a.min(b), a.max(b)).ok()?;
+                        Some(Box::new(Evidence {
+                            cue: vec![span],
+                            ..Evidence::default()
+                        }))
+                    }),
+                    key: key.map(str::to_owned),
+                    ..Report::default()
+                },
+            )
+    }
+
+    fn wrap(id: ReportId, err: Error) -> Error {
+        Error::InvalidValue {
+            what: "report",
+            value: format!("{id}: {err}"),
+        }
+    }
+
+    /// What `with_reports` promises: `add_report` without relays, in order,
+    /// then every relay with `add_relay`.
+    fn one_by_one(mut graph: Graph, reports: Vec<Report>) -> Result<Graph, Error> {
+        let base = graph.n_reports();
+        let mut relays = Vec::new();
+        for (i, mut report) in reports.into_iter().enumerate() {
+            let id = ReportId::new((base + i) as u32);
+            let own = std::mem::take(&mut report.relays);
+            let in_document_voice = report.voice == Voice::Document;
+            graph.add_report(report).map_err(|e| wrap(id, e))?;
+            if in_document_voice && !own.is_empty() {
+                return Err(wrap(id, Error::UnattributedRelay(id)));
+            }
+            relays.push((id, own));
+        }
+        for (id, own) in relays {
+            for relay in own {
+                graph
+                    .add_relay(id, relay.to, relay.kind)
+                    .map_err(|e| wrap(id, e))?;
+            }
+        }
+        Ok(graph)
+    }
+
+    /// What `with_documents` promises: `add_document`, in order.
+    fn documents_one_by_one(mut graph: Graph, documents: Vec<Document>) -> Result<Graph, Error> {
+        let base = graph.n_documents();
+        for (i, document) in documents.into_iter().enumerate() {
+            let id = DocumentId::new((base + i) as u32);
+            graph
+                .add_document(document)
+                .map_err(|e| Error::InvalidValue {
+                    what: "document",
+                    value: format!("{id}: {e}"),
+                })?;
+        }
+        Ok(graph)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn with_documents_is_add_document(
+            n_before in 0usize..3,
+            plans in prop::collection::vec(
+                (prop::option::of(0u32..4), prop::option::of(prop::sample::select(vec!["p", "q"]))),
+                0..6,
+            ),
+        ) {
+            let documents: Vec<Document> = plans
+                .into_iter()
+                .map(|(publisher, key)| Document {
+                    publisher: publisher.map(SourceId::new),
+                    key: key.map(str::to_owned),
+                    ..Document::default()
+                })
+                .collect();
+            let expected = documents_one_by_one(base(n_before), documents.clone());
+            let got = base(n_before).with_documents(documents, |id, e| Error::InvalidValue {
+                what: "document",
+                value: format!("{id}: {e}"),
+            });
+            match (&got, &expected) {
+                (Ok(got), Ok(expected)) => {
+                    prop_assert_eq!(got, expected);
+                    for d in 0..9 {
+                        let d = DocumentId::new(d);
+                        prop_assert_eq!(got.reports_in(d), expected.reports_in(d));
+                    }
+                    for key in ["p", "q"] {
+                        prop_assert_eq!(got.document_by_key(key), expected.document_by_key(key));
+                    }
+                }
+                (Err(got), Err(expected)) => prop_assert_eq!(got.to_string(), expected.to_string()),
+                _ => prop_assert!(false, "{:?} against {:?}", got.as_ref().err(), expected.as_ref().err()),
+            }
+        }
+
+        #[test]
+        fn with_reports_is_add_report_then_add_relay(
+            n_before in 0usize..3,
+            reports in prop::collection::vec(arb_report(), 0..7),
+        ) {
+            let expected = one_by_one(base(n_before), reports.clone());
+            let got = base(n_before).with_reports(reports, wrap);
+            match (&got, &expected) {
+                (Ok(got), Ok(expected)) => {
+                    prop_assert_eq!(got, expected);
+                    prop_assert_eq!(got.n_relays(), expected.n_relays());
+                    for s in 0..4 {
+                        let s = SourceId::new(s);
+                        prop_assert_eq!(got.reports_by(s), expected.reports_by(s));
+                    }
+                    for c in 0..4 {
+                        let c = ClaimId::new(c);
+                        prop_assert_eq!(got.reports_of(c), expected.reports_of(c));
+                    }
+                    for d in 0..3 {
+                        let d = DocumentId::new(d);
+                        prop_assert_eq!(got.reports_in(d), expected.reports_in(d));
+                    }
+                    for key in ["k", "l", "m", "b0", "b1", "a"] {
+                        prop_assert_eq!(got.report_by_key(key), expected.report_by_key(key));
+                        prop_assert_eq!(got.source_by_key(key), expected.source_by_key(key));
+                    }
+                }
+                (Err(got), Err(expected)) => {
+                    prop_assert_eq!(got.to_string(), expected.to_string());
+                }
+                _ => prop_assert!(false, "{:?} against {:?}", got.as_ref().err(), expected.as_ref().err()),
+            }
         }
     }
 }

@@ -66,6 +66,7 @@ pub mod eval;
 pub mod extract;
 pub mod format;
 mod graph;
+mod key_index;
 pub mod model;
 pub mod query;
 pub mod synth;

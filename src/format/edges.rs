@@ -30,7 +30,7 @@ use std::io::Write;
 use crate::error::{Error, Result};
 use crate::format::limits::Limits;
 use crate::graph::Graph;
-use crate::model::{RelayKind, Report, ReportId, Source, SourceKind};
+use crate::model::{Relay, RelayKind, Report, ReportId, Source, SourceKind};
 
 /// Hash maps keyed by ids read from files: foldhash is several times faster
 /// than the standard SipHash on short keys and is seeded per map.
@@ -95,8 +95,13 @@ pub fn import(input: &[u8]) -> Result<EdgeImport> {
 /// **O(n)** in the size of the input.
 pub fn import_with(input: &[u8], limits: &Limits) -> Result<EdgeImport> {
     limits.check_input(input.len())?;
-    let mut report_index: HashMap<&str, usize> = HashMap::default();
-    let mut reports: Vec<&str> = Vec::new();
+    // Each row names at least one report, usually one new one: room for as
+    // many reports as rows spares growing the table (rehashing every id)
+    // as it fills.
+    let n_rows = input.iter().filter(|&&b| b == b'\n').count();
+    let mut report_index: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(n_rows, Default::default());
+    let mut reports: Vec<&str> = Vec::with_capacity(n_rows);
     let mut speaker_index: HashMap<&str, usize> = HashMap::default();
     let mut speakers: Vec<&str> = Vec::new();
     // (report, speaker) and (report, cited report) pairs in file order, as
@@ -185,32 +190,38 @@ pub fn import_with(input: &[u8], limits: &Limits) -> Result<EdgeImport> {
     let cite_groups = group_by_report(&mut cite_pairs, reports.len());
 
     let mut graph = Graph::new();
-    graph.reserve_reports(reports.len());
     let mut source_ids = Vec::with_capacity(speakers.len());
     for key in &speakers {
         let source = Source::new(SourceKind::Unnamed, *key).with_key(*key);
         source_ids.push(graph.add_source(source)?);
     }
+    // Every report with its speakers and citations, checked and indexed in
+    // one batch: citations may point to later reports.
+    let mut table = Vec::with_capacity(reports.len());
     for (report_idx, key) in reports.iter().enumerate() {
-        let group = &speaker_pairs[speaker_groups[report_idx]..speaker_groups[report_idx + 1]];
-        let report = Report {
+        let speakers = &speaker_pairs[speaker_groups[report_idx]..speaker_groups[report_idx + 1]];
+        let cited = &cite_pairs[cite_groups[report_idx]..cite_groups[report_idx + 1]];
+        table.push(Report {
             // Invariant: speaker indices come from `intern` over `speakers`.
-            sources: group.iter().map(|&(_, s)| source_ids[s as usize]).collect(),
+            sources: speakers
+                .iter()
+                .map(|&(_, s)| source_ids[s as usize])
+                .collect(),
+            relays: cited
+                .iter()
+                .map(|&(_, to)| {
+                    // Report `i` of the list becomes `ReportId` `i`.
+                    report_id(to as usize).map(|to| Relay {
+                        to,
+                        kind: RelayKind::Derivation,
+                    })
+                })
+                .collect::<Result<_>>()?,
             key: Some((*key).to_owned()),
             ..Report::default()
-        };
-        graph.add_report(report)?;
+        });
     }
-    for report_idx in 0..reports.len() {
-        for &(_, cited_idx) in &cite_pairs[cite_groups[report_idx]..cite_groups[report_idx + 1]] {
-            // Report `i` of the pending list was added as `ReportId` `i`.
-            graph.add_relay(
-                report_id(report_idx)?,
-                report_id(cited_idx as usize)?,
-                RelayKind::Derivation,
-            )?;
-        }
-    }
+    let graph = graph.with_reports(table, |_, err| err)?;
     Ok(EdgeImport {
         graph,
         self_citations,

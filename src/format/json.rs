@@ -158,7 +158,13 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Graph, Error> {
             "expected a JSON object at the top level",
         ));
     }
-    let wire: WireIn = match serde_json::from_slice(bytes) {
+    // Valid UTF-8 throughout (checked at once, quickly) spares the parser
+    // checking every string; otherwise it finds and places the bad bytes.
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(bytes),
+    };
+    let wire: WireIn = match parsed {
         Ok(wire) => wire,
         Err(err) => {
             // A file of another version may fail on fields this version does not
@@ -335,9 +341,9 @@ struct WireIn {
     #[serde(default)]
     merged_claims: IdMap<ClaimId, MergedIn<ClaimId, Claim>>,
     #[serde(default)]
-    documents: IdMap<DocumentId, Document>,
+    documents: Dense<DocumentId, Document>,
     #[serde(default)]
-    reports: IdMap<ReportId, Report>,
+    reports: Dense<ReportId, Report>,
     #[serde(default)]
     equivalences: Vec<(ClaimId, ClaimId)>,
 }
@@ -381,6 +387,81 @@ where
                     items.push((id, access.next_value::<T>()?));
                 }
                 Ok(IdMap(items))
+            }
+        }
+        deserializer.deserialize_map(MapVisitor(PhantomData))
+    }
+}
+
+/// A JSON object keyed by ids, for the many items of one kind: the items
+/// alone while their ids are their positions (as the writer writes them),
+/// so that the table read is the graph's table; the ids as well from the
+/// first one out of place.
+struct Dense<Id, T> {
+    items: Vec<T>,
+    /// Each item's id, when some id is not its position.
+    ids: Option<Vec<Id>>,
+}
+
+impl<Id, T> Default for Dense<Id, T> {
+    fn default() -> Self {
+        Dense {
+            items: Vec::new(),
+            ids: None,
+        }
+    }
+}
+
+impl<Id: Indexed, T> Dense<Id, T> {
+    /// The items in id order, checked as [`in_id_order`] checks them.
+    fn into_id_order(self, kind: &str) -> Result<Vec<T>, Error> {
+        match self.ids {
+            None => Ok(self.items),
+            Some(ids) => Ok(
+                in_id_order(kind, ids.into_iter().zip(self.items).collect())?
+                    .into_iter()
+                    .map(|(_, item)| item)
+                    .collect(),
+            ),
+        }
+    }
+}
+
+impl<'de, Id, T> Deserialize<'de> for Dense<Id, T>
+where
+    Id: Deserialize<'de> + Indexed,
+    T: Deserialize<'de>,
+{
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<Id, T>(PhantomData<(Id, T)>);
+        impl<'de, Id, T> Visitor<'de> for MapVisitor<Id, T>
+        where
+            Id: Deserialize<'de> + Indexed,
+            T: Deserialize<'de>,
+        {
+            type Value = Dense<Id, T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object keyed by ids")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut dense = Dense {
+                    items: Vec::with_capacity(access.size_hint().unwrap_or(0).min(1 << 16)),
+                    ids: None,
+                };
+                while let Some(id) = access.next_key::<Id>()? {
+                    let position = dense.items.len();
+                    match &mut dense.ids {
+                        Some(ids) => ids.push(id),
+                        None if id.position() != position => {
+                            let mut ids: Vec<Id> = (0..position).map(Id::at).collect();
+                            ids.push(id);
+                            dense.ids = Some(ids);
+                        }
+                        None => {}
+                    }
+                    dense.items.push(access.next_value::<T>()?);
+                }
+                Ok(dense)
             }
         }
         deserializer.deserialize_map(MapVisitor(PhantomData))
@@ -496,11 +577,9 @@ fn build(wire: WireIn) -> Result<Graph, Error> {
         .check_merges()
         .map_err(|message| Error::parse(FORMAT, 0, 0, message))?;
 
-    for (id, document) in in_id_order("document", wire.documents.0)? {
-        graph
-            .add_document(document)
-            .map_err(|e| item_error(format!("document {id}"), e))?;
-    }
+    let documents = wire.documents.into_id_order("document")?;
+    let mut graph =
+        graph.with_documents(documents, |id, e| item_error(format!("document {id}"), e))?;
 
     // Now that every source and document exists: affiliations and mentions.
     for (id, affiliation, mentions) in deferred {
@@ -514,32 +593,10 @@ fn build(wire: WireIn) -> Result<Graph, Error> {
         }
     }
 
-    // Reports without their relays, then the relays, so that a relay may
-    // point to a later report (and close a cycle).
-    let mut relays = Vec::new();
-    for (id, mut report) in in_id_order("report", wire.reports.0)? {
-        let report_relays = std::mem::take(&mut report.relays);
-        let is_unattributed = report.is_unattributed();
-        graph
-            .add_report(report)
-            .map_err(|e| item_error(format!("report {id}"), e))?;
-        if !report_relays.is_empty() {
-            if is_unattributed {
-                return Err(item_error(
-                    format!("report {id}"),
-                    Error::UnattributedRelay(id),
-                ));
-            }
-            relays.push((id, report_relays));
-        }
-    }
-    for (id, report_relays) in relays {
-        for relay in report_relays {
-            graph
-                .add_relay(id, relay.to, relay.kind)
-                .map_err(|e| item_error(format!("report {id}"), e))?;
-        }
-    }
+    // Reports, then their relays, so that a relay may point to a later
+    // report (and close a cycle): checked and indexed in one batch.
+    let reports = wire.reports.into_id_order("report")?;
+    let mut graph = graph.with_reports(reports, |id, e| item_error(format!("report {id}"), e))?;
 
     for (a, b) in wire.equivalences {
         graph

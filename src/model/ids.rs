@@ -67,16 +67,24 @@ macro_rules! typed_id {
             /// Parses the printed form, such as `r12`.
             fn from_str(s: &str) -> Result<Self, Error> {
                 let invalid = || Error::InvalidValue { what: $what, value: s.to_owned() };
-                let digits = s.strip_prefix($prefix).ok_or_else(invalid)?;
-                // Reject signs, leading zeros and anything `u32::from_str` would
-                // accept but `Display` would never print, so parsing is exact.
-                if digits.is_empty()
-                    || !digits.bytes().all(|b| b.is_ascii_digit())
-                    || (digits.len() > 1 && digits.starts_with('0'))
-                {
+                let digits = s.strip_prefix($prefix).ok_or_else(invalid)?.as_bytes();
+                // Only digits, without a sign or leading zeros: exactly what
+                // `Display` prints, so parsing is exact. One pass (ids are
+                // read by the million).
+                if digits.is_empty() || (digits.len() > 1 && digits[0] == b'0') {
                     return Err(invalid());
                 }
-                digits.parse::<u32>().map(Self).map_err(|_| invalid())
+                let mut n: u32 = 0;
+                for &b in digits {
+                    if !b.is_ascii_digit() {
+                        return Err(invalid());
+                    }
+                    n = n
+                        .checked_mul(10)
+                        .and_then(|n| n.checked_add(u32::from(b - b'0')))
+                        .ok_or_else(invalid)?;
+                }
+                Ok(Self(n))
             }
         }
 
