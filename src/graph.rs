@@ -856,11 +856,13 @@ impl Graph {
 
     // ----- raw access for the formats ----------------------------------------
 
-    /// Makes room for `additional` more reports, so that a reader that knows
-    /// how many it will add does not leave the report table with spare room
-    /// (nor hold two copies of it while it grows).
-    pub(crate) fn reserve_reports(&mut self, additional: usize) {
+    /// Makes room for `additional` more reports, `keyed` of them with a
+    /// key, so that a reader that knows how many it will add does not leave
+    /// the report table with spare room (nor hold two copies of it while it
+    /// grows), nor grow the key index step by step.
+    pub(crate) fn reserve_reports(&mut self, additional: usize, keyed: usize) {
         self.reports.reserve_exact(additional);
+        self.index.report_keys.reserve(keyed);
     }
 
     /// The stored source slots, merged ones included (for serialisation).
@@ -957,9 +959,7 @@ impl Graph {
         let no_merged_claims = self.index.n_merged_claims == 0;
         self.index
             .report_keys
-            .reserve(reports.iter().filter(|r| r.key.is_some()).count(), |i| {
-                key_at(&self.reports, i.index())
-            });
+            .reserve(reports.iter().filter(|r| r.key.is_some()).count());
 
         // Each report's own checks, in order. Relays are checked here for
         // what needs no other report (self-relays, ids out of range); the

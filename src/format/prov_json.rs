@@ -2623,7 +2623,8 @@ impl<'r> Builder<'r> {
 
         // --- Build the graph, in dependency order. ---
         let mut graph = Graph::new();
-        graph.reserve_reports(reports.len());
+        // Most reports of a PROV file keep their id as key: room for all.
+        graph.reserve_reports(reports.len(), reports.len());
 
         // Sources: live ones without mentions or affiliations first (those
         // may point to documents and sources not yet added).
