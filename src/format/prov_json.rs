@@ -81,22 +81,26 @@
 //! the entities they name), so the graph is built in a second pass, from a
 //! compact form of the records made while parsing: never a generic JSON tree
 //! nor a list of generic records. Ids and attribute names are interned once
-//! into a string table and named by `u32` numbers; the PROV arguments of
-//! relations (`prov:entity`, `prov:agent`, `prov:generatedEntity`,
-//! `prov:usedEntity`, `prov:delegate`, ...) are kept as such numbers in
-//! fixed fields, relation ids and values in one string buffer; only the
-//! attributes of entities and agents are kept as (name, value) pairs. Items
-//! are then found by id through tables indexed by those numbers, with no
-//! further hashing. The records of entities, agents and relations other than
-//! derivations are freed once their items are in the graph, before the
-//! relays are added.
+//! into a string table and named by `u32` numbers: ids that end in a number
+//! (`r:123`, `ag:s45`, the usual shape) through a flat array per prefix
+//! indexed by that number, others through a hash table whose slots hold
+//! short strings inline, so that most lookups cost one memory access. The
+//! PROV arguments of relations (`prov:entity`, `prov:agent`,
+//! `prov:generatedEntity`, `prov:usedEntity`, `prov:delegate`, ...) are kept
+//! as such numbers in fixed fields, relation ids and values in one string
+//! buffer; only the attributes of entities and agents are kept as (name,
+//! value) pairs. Items are then found by id through tables indexed by those
+//! numbers, with no further hashing. The records of entities, agents and
+//! relations other than derivations are freed once their items are in the
+//! graph, before the relays are added.
 //!
 //! [`read_from`] reads a file or a pipe and frees the text before the graph
 //! is built, so that its peak memory is the larger of text + compact form
 //! and compact form + graph (about 50 bytes per record for the compact form
 //! of a file of the Python peer's shape). `according depths` at 10^6 reports
-//! (a 199 MiB file) peaks at 533 MiB and takes 3.8 s of CPU, against
-//! 1,551 MiB and 4.9 s before; `BENCHMARKS.md` has the figures and commands.
+//! (a 199 MiB file) peaks at about 400 MiB and takes about 2.7 s, against
+//! 1,551 MiB and 5.2 s before; `BENCHMARKS.md` has the figures and commands.
+//! Reading takes **O(n)** expected time and memory in the size of the input.
 
 use std::borrow::Cow;
 use std::fmt;
