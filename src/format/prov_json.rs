@@ -1790,11 +1790,12 @@ impl<'de> Visitor<'de> for RecordsSeed<'_> {
                 break;
             };
             let id = id.ok_or_else(full)?;
-            map.next_value_seed(OneOrMany {
+            map.next_value_seed(RecordSeed {
                 raw: &mut *raw,
                 level,
                 section,
                 id,
+                one_or_many: true,
             })?;
         }
         let end = raw.elems.len();
@@ -1813,62 +1814,51 @@ impl<'de> Visitor<'de> for RecordsSeed<'_> {
     }
 }
 
-/// One record, or an array of records with the same id.
-struct OneOrMany<'v> {
+/// The record under one id: an object of attributes, or (with
+/// `one_or_many`) an array of such objects, several records with the same id.
+struct RecordSeed<'v> {
     raw: &'v mut Raw,
     level: usize,
     section: Section,
     id: u32,
+    one_or_many: bool,
 }
 
-impl<'de> DeserializeSeed<'de> for OneOrMany<'_> {
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
+        if self.one_or_many {
+            deserializer.deserialize_any(self)
+        } else {
+            deserializer.deserialize_map(self)
+        }
     }
 }
 
-impl<'de> Visitor<'de> for OneOrMany<'_> {
+impl<'de> Visitor<'de> for RecordSeed<'_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a record: an object of attributes, or an array of them")
+        if self.one_or_many {
+            f.write_str("a record: an object of attributes, or an array of them")
+        } else {
+            f.write_str("an object of attributes")
+        }
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
         read_record(self.raw, self.level, self.section, self.id, map)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(()) = seq.next_element_seed(Attributes {
+        if !self.one_or_many {
+            return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
+        }
+        while let Some(()) = seq.next_element_seed(RecordSeed {
             raw: &mut *self.raw,
             level: self.level,
             section: self.section,
             id: self.id,
+            one_or_many: false,
         })? {}
         Ok(())
-    }
-}
-
-/// The attributes of a record: one object.
-struct Attributes<'v> {
-    raw: &'v mut Raw,
-    level: usize,
-    section: Section,
-    id: u32,
-}
-
-impl<'de> DeserializeSeed<'de> for Attributes<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Attributes<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object of attributes")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        read_record(self.raw, self.level, self.section, self.id, map)
     }
 }
 
