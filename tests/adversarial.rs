@@ -845,3 +845,26 @@ fn prov_json_merge_records_in_a_loop_are_an_error_not_a_hang() {
     assert!(err.is_parse(), "{err:?}");
     assert!(err.to_string().contains("points to no live"), "{err}");
 }
+
+/// An entity whose id is the empty string is read as a report keyed `""`
+/// (nothing is lost); the edge list, which cannot hold an empty id, refuses
+/// the graph with a typed error instead of writing a row it could not read
+/// back.
+#[test]
+fn an_empty_prov_id_is_kept_and_the_edge_list_refuses_it() {
+    use according::format::{edges, prov_json};
+    let input = br#"{"entity": {"": {}, "r:1": {}},
+        "wasDerivedFrom": {"_:d": {"prov:generatedEntity": "r:1", "prov:usedEntity": ""}}}"#;
+    let import = prov_json::read(input).unwrap();
+    let empty = import
+        .graph
+        .report_by_key("")
+        .expect("the empty id is a key");
+    let relayer = import.graph.report_by_key("r:1").unwrap();
+    assert_eq!(import.graph.report(relayer).unwrap().relays[0].to, empty);
+    let err = edges::write(&import.graph, &mut Vec::new()).unwrap_err();
+    assert!(
+        matches!(&err, according::Error::InvalidValue { what: "edge list id", value } if value.is_empty()),
+        "{err}"
+    );
+}

@@ -296,8 +296,8 @@ fn intern<'a>(
 ///
 /// # Errors
 ///
-/// [`Error::InvalidValue`] when a key contains a tab or a line break (the
-/// format cannot hold it), [`Error::Io`] when writing fails.
+/// [`Error::InvalidValue`] when a key is empty or contains a tab or a line
+/// break (the format cannot hold it), [`Error::Io`] when writing fails.
 ///
 /// # Complexity
 ///
