@@ -24,17 +24,13 @@
 //! and sources without a key are written under their printed ids (`r12`,
 //! `s3`).
 
-use std::collections::hash_map::Entry;
 use std::io::Write;
 
 use crate::error::{Error, Result};
+use crate::format::intern::{MAX_STORED, Strings};
 use crate::format::limits::Limits;
 use crate::graph::Graph;
 use crate::model::{Relay, RelayKind, Report, ReportId, Source, SourceKind};
-
-/// Hash maps keyed by ids read from files: foldhash is several times faster
-/// than the standard SipHash on short keys and is seeded per map.
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The header row, without its line feed.
 pub const HEADER: &str = "report_id\tspeaker_id\tcited_report_id";
@@ -95,15 +91,13 @@ pub fn import(input: &[u8]) -> Result<EdgeImport> {
 /// **O(n)** in the size of the input.
 pub fn import_with(input: &[u8], limits: &Limits) -> Result<EdgeImport> {
     limits.check_input(input.len())?;
-    // Each row names at least one report, usually one new one: room for as
-    // many reports as rows spares growing the table (rehashing every id)
-    // as it fills.
-    let n_rows = input.iter().filter(|&&b| b == b'\n').count();
-    let mut report_index: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(n_rows, Default::default());
-    let mut reports: Vec<&str> = Vec::with_capacity(n_rows);
-    let mut speaker_index: HashMap<&str, usize> = HashMap::default();
-    let mut speakers: Vec<&str> = Vec::new();
+    // Report and speaker ids, numbered in order of first appearance.
+    let mut reports = Strings::new();
+    let mut speakers = Strings::new();
+    let too_many = || Error::LimitExceeded {
+        what: "edge list ids",
+        limit: MAX_STORED,
+    };
     // (report, speaker) and (report, cited report) pairs in file order, as
     // flat lists: no allocation per report. Grouped by report below.
     let mut speaker_pairs: Vec<(u32, u32)> = Vec::new();
@@ -163,9 +157,9 @@ pub fn import_with(input: &[u8], limits: &Limits) -> Result<EdgeImport> {
                 "carriage return inside an id",
             ));
         }
-        let report_idx = compact(intern(&mut report_index, &mut reports, report))?;
+        let report_idx = reports.intern(report).ok_or_else(too_many)?;
         if !speaker.is_empty() {
-            let speaker_idx = compact(intern(&mut speaker_index, &mut speakers, speaker))?;
+            let speaker_idx = speakers.intern(speaker).ok_or_else(too_many)?;
             // Rows of one report usually come together: skip the repeat early.
             if speaker_pairs.last() != Some(&(report_idx, speaker_idx)) {
                 speaker_pairs.push((report_idx, speaker_idx));
@@ -176,14 +170,12 @@ pub fn import_with(input: &[u8], limits: &Limits) -> Result<EdgeImport> {
                 self_citations.push(line_no);
                 continue;
             }
-            let cited_idx = compact(intern(&mut report_index, &mut reports, cited))?;
+            let cited_idx = reports.intern(cited).ok_or_else(too_many)?;
             if cite_pairs.last() != Some(&(report_idx, cited_idx)) {
                 cite_pairs.push((report_idx, cited_idx));
             }
         }
     }
-    drop(report_index);
-    drop(speaker_index);
     // Group by report, keeping file order within a report (stable sort), and
     // drop repeated pairs.
     let speaker_groups = group_by_report(&mut speaker_pairs, reports.len());
@@ -191,18 +183,20 @@ pub fn import_with(input: &[u8], limits: &Limits) -> Result<EdgeImport> {
 
     let mut graph = Graph::new();
     let mut source_ids = Vec::with_capacity(speakers.len());
-    for key in &speakers {
-        let source = Source::new(SourceKind::Unnamed, *key).with_key(*key);
+    for speaker in 0..speakers.len() {
+        // Below `speakers.len()`, which is at most MAX_STORED.
+        let key = speakers.get(speaker as u32);
+        let source = Source::new(SourceKind::Unnamed, key).with_key(key);
         source_ids.push(graph.add_source(source)?);
     }
     // Every report with its speakers and citations, checked and indexed in
     // one batch: citations may point to later reports.
     let mut table = Vec::with_capacity(reports.len());
-    for (report_idx, key) in reports.iter().enumerate() {
+    for report_idx in 0..reports.len() {
         let speakers = &speaker_pairs[speaker_groups[report_idx]..speaker_groups[report_idx + 1]];
         let cited = &cite_pairs[cite_groups[report_idx]..cite_groups[report_idx + 1]];
         table.push(Report {
-            // Invariant: speaker indices come from `intern` over `speakers`.
+            // Speaker numbers come from `speakers`, one source each.
             sources: speakers
                 .iter()
                 .map(|&(_, s)| source_ids[s as usize])
@@ -217,7 +211,7 @@ pub fn import_with(input: &[u8], limits: &Limits) -> Result<EdgeImport> {
                     })
                 })
                 .collect::<Result<_>>()?,
-            key: Some((*key).to_owned()),
+            key: Some(reports.get(report_idx as u32).to_owned()),
             ..Report::default()
         });
     }
@@ -225,15 +219,6 @@ pub fn import_with(input: &[u8], limits: &Limits) -> Result<EdgeImport> {
     Ok(EdgeImport {
         graph,
         self_citations,
-    })
-}
-
-/// An index of the reader's tables as a `u32`: a graph holds fewer than
-/// `u32::MAX` items of a kind.
-fn compact(index: usize) -> Result<u32> {
-    u32::try_from(index).map_err(|_| Error::LimitExceeded {
-        what: "number of reports or sources",
-        limit: u32::MAX as usize,
     })
 }
 
@@ -274,21 +259,6 @@ fn report_id(index: usize) -> Result<ReportId> {
 
 fn strip_cr(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
-}
-
-/// The index of `key` in `items`, adding it when it is new.
-fn intern<'a>(
-    index: &mut HashMap<&'a str, usize>,
-    items: &mut Vec<&'a str>,
-    key: &'a str,
-) -> usize {
-    match index.entry(key) {
-        Entry::Occupied(entry) => *entry.get(),
-        Entry::Vacant(entry) => {
-            items.push(key);
-            *entry.insert(items.len() - 1)
-        }
-    }
 }
 
 /// Writes `graph` as an edge list: the header, then rows in report id order,

@@ -8,6 +8,7 @@
 pub mod brat;
 pub mod dot;
 pub mod edges;
+mod intern;
 pub mod json;
 pub mod limits;
 pub mod mermaid;
