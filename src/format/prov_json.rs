@@ -98,8 +98,9 @@
 //! is built, so that its peak memory is the larger of text + compact form
 //! and compact form + graph (about 50 bytes per record for the compact form
 //! of a file of the Python peer's shape). `according depths` at 10^6 reports
-//! (a 199 MiB file) peaks at about 400 MiB and takes 1.8–3.0 s across runs, against
-//! 1,551 MiB and 5.2 s before; `BENCHMARKS.md` has the figures and commands.
+//! (a 199 MiB file) peaks at about 400 MiB and takes 1.8–3.0 s across runs,
+//! against 1,551 MiB and 5.2 s before; `BENCHMARKS.md` has the figures and
+//! commands.
 //! Reading takes **O(n)** expected time and memory in the size of the input.
 
 use std::borrow::Cow;
