@@ -3,6 +3,7 @@
 //! problem; none panics, overflows the stack, allocates without bound or
 //! runs superlinearly. The million-report cases run on the default test
 //! thread (2 MiB of stack), so any recursion over the input would overflow.
+mod common;
 
 use std::time::{Duration, Instant};
 
@@ -702,32 +703,6 @@ fn hostile_prov_json_and_edge_lists_give_typed_errors() {
     );
 }
 
-/// The `according` example binary, built once.
-fn cli() -> &'static std::path::Path {
-    static BINARY: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
-    BINARY.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-        let output = std::process::Command::new(cargo)
-            .args([
-                "build",
-                "--quiet",
-                "--example",
-                "according",
-                "--message-format=json",
-            ])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .unwrap();
-        assert!(output.status.success());
-        String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-            .filter(|message| message["target"]["name"] == "according")
-            .find_map(|message| message["executable"].as_str().map(std::path::PathBuf::from))
-            .unwrap()
-    })
-}
-
 #[test]
 fn the_cli_turns_invalid_utf8_into_one_error_line() {
     use std::os::unix::ffi::OsStrExt;
@@ -749,7 +724,7 @@ fn the_cli_turns_invalid_utf8_into_one_error_line() {
     for (name, bytes) in cases {
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap();
-        let output = std::process::Command::new(cli())
+        let output = std::process::Command::new(common::cli_binary())
             .arg("depths")
             .arg(&path)
             .output()
@@ -760,7 +735,7 @@ fn the_cli_turns_invalid_utf8_into_one_error_line() {
         assert!(!stderr.contains("internal error"), "{name}: {stderr}");
     }
     // An argument that is not UTF-8 is a usage error, not a panic.
-    let output = std::process::Command::new(cli())
+    let output = std::process::Command::new(common::cli_binary())
         .arg("depths")
         .arg(std::ffi::OsStr::from_bytes(b"\xff.json"))
         .output()
@@ -769,7 +744,7 @@ fn the_cli_turns_invalid_utf8_into_one_error_line() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("not valid UTF-8"));
     // A failed conversion leaves no output file behind.
     let out = dir.join("out.json");
-    let output = std::process::Command::new(cli())
+    let output = std::process::Command::new(common::cli_binary())
         .args(["convert", "--to", "json", "-o"])
         .arg(&out)
         .arg(dir.join("nul.json"))

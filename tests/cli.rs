@@ -1,47 +1,17 @@
 //! The `according` command-line example, run as a process.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
 const EXAMPLE_PROV: &str = "tests/data/peers_example.prov.json";
 const EXAMPLE_EDGES: &str = "tests/data/peers_example.edges.tsv";
 const EXPECTED_DEPTHS: &str = include_str!("data/peers_example.depths.tsv");
 
-/// Builds the example once and returns its path, as cargo reports it (so a
-/// custom target directory works too).
-fn binary() -> &'static Path {
-    static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-        let output = Command::new(cargo)
-            .args([
-                "build",
-                "--quiet",
-                "--example",
-                "according",
-                "--message-format=json",
-            ])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .expect("cargo runs");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-            .filter(|message| message["target"]["name"] == "according")
-            .find_map(|message| message["executable"].as_str().map(PathBuf::from))
-            .expect("cargo reports the example's executable")
-    })
-}
-
 #[track_caller]
 fn run(args: &[&str]) -> Output {
-    Command::new(binary())
+    Command::new(common::cli_binary())
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
