@@ -43,6 +43,12 @@ pub const OUTPUT: Flag = Flag {
     short: Some("-o"),
 };
 
+/// `--to FORMAT`: the output format of `convert` and `extract`.
+pub const TO: Flag = Flag {
+    long: "--to",
+    short: None,
+};
+
 /// Parsed arguments: positionals in order and flag values by long name.
 #[derive(Debug, Default)]
 pub struct Args {

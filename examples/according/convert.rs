@@ -3,15 +3,12 @@
 use according::Graph;
 use according::format::{dot, edges, json, mermaid, prov_json, prov_n, tree};
 
-use crate::cli::{Args, Failure, Flag, OUTPUT};
+use crate::cli::{Args, Failure, Flag, OUTPUT, TO};
 use crate::io::{self, Output};
 
 pub const FLAGS: &[Flag] = &[
     OUTPUT,
-    Flag {
-        long: "--to",
-        short: None,
-    },
+    TO,
     Flag {
         long: "--claim",
         short: None,

@@ -23,16 +23,13 @@ use according::{DocumentId, Graph};
 use time::Date;
 use time::macros::format_description;
 
-use crate::cli::{Args, Failure, Flag, OUTPUT};
+use crate::cli::{Args, Failure, Flag, OUTPUT, TO};
 use crate::convert::{FORMATS, check_format, write_graph};
 use crate::io::Output;
 
 pub const FLAGS: &[Flag] = &[
     OUTPUT,
-    Flag {
-        long: "--to",
-        short: None,
-    },
+    TO,
     Flag {
         long: "--date",
         short: None,
