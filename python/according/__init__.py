@@ -25,8 +25,6 @@ pandas DataFrames) when pyarrow is installed; ``Graph.to_networkx()`` gives
 a networkx graph when networkx is installed.
 """
 
-from __future__ import annotations
-
 from ._according import (
     Analysis,
     Attribution,

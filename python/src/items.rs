@@ -622,8 +622,11 @@ pub(crate) fn resolve<Id: Resolve>(data: &Shared, obj: &Bound<'_, PyAny>) -> PyR
             &text,
         ));
     }
-    if let Ok(index) = obj.extract::<usize>() {
-        return Id::at(graph, index).ok_or_else(|| {
+    if let Ok(index) = obj.extract::<i64>() {
+        let id = usize::try_from(index)
+            .ok()
+            .and_then(|index| Id::at(graph, index));
+        return id.ok_or_else(|| {
             unknown(
                 py,
                 Id::NAME,
