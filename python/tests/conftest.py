@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, Dict
 
@@ -12,6 +13,8 @@ import according
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
+# The shared data beside the repository (corpora), where present.
+SHARED = Path(os.environ.get("ACCORDING_SHARED", REPO.parent / "shared"))
 SEED_TEXT = (REPO / "examples" / "data" / "seed_article.txt").read_text(encoding="utf-8")
 
 

@@ -104,7 +104,7 @@ def test_metadata_becomes_the_document(seed: according.Graph) -> None:
 
 
 def test_extract_many_builds_one_graph_with_one_document_per_article() -> None:
-    items = [
+    items: list[str | tuple[str, dict[str, object] | None]] = [
         (SEED_TEXT, {"date": "2025-11-04", "key": "one", "title": "First"}),
         ("Officials say the bridge will reopen.", {"key": "two", "publisher": "Gazette", "extra": 1}),
         ("Analysts say prices will rise.", None),

@@ -10,13 +10,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import according
-from conftest import REPO, SEED_TEXT
+from conftest import SEED_TEXT, SHARED
 
 
 def texts() -> list[str]:
     """Articles to extract: the PolNeAR dev texts when the shared data is
     beside the repository, else variations of the seed article."""
-    polnear = REPO.parent / "shared" / "corpora" / "polnear" / "dev" / "text"
+    polnear = SHARED / "corpora" / "polnear" / "dev" / "text"
     if polnear.is_dir():
         return [p.read_text(encoding="utf-8") for p in sorted(polnear.glob("*.txt"))[:40]]
     return [SEED_TEXT.replace("Lee", name) for name in ("Lee", "Kim", "Park", "Choi", "Yoon", "Han")] * 4
