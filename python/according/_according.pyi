@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Tuple, Union, overload
+from typing import Any, ClassVar, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Tuple, Union, overload
 
 __version__: str
 
@@ -420,6 +420,7 @@ class Graph:
     def to_networkx(self, *, sources: bool = False) -> Any:
         """The relay graph as a ``networkx.DiGraph``. Needs networkx."""
     def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
 
 def extract(
     text: str,
