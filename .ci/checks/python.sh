@@ -64,9 +64,11 @@ step "pytest and mypy --strict in a clean venv"
 step "the wheel in a fresh venv without a Rust toolchain, and the README's example"
 "$python" -m venv "$work/fresh"
 no_rust_path="$work/fresh/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+# The environment is kept (pip's certificates and settings), but PATH has no
+# cargo or rustc and the toolchain's homes point nowhere.
 run_fresh() {
-  env -i HOME="$HOME" PATH="$no_rust_path" CARGO_HOME=/nonexistent RUSTUP_HOME=/nonexistent \
-    LANG=C.UTF-8 "$@"
+  env PATH="$no_rust_path" CARGO_HOME=/nonexistent RUSTUP_HOME=/nonexistent \
+    PYTHONIOENCODING=utf-8 "$@"
 }
 if run_fresh sh -c 'command -v cargo || command -v rustc' >/dev/null; then
   echo "error: a Rust toolchain is still on PATH for the fresh venv" >&2
