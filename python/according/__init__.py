@@ -13,10 +13,13 @@ the primary sources are, how many independent chains support a claim
 ...     "Tuesday after a briefing by Seoul's spy agency.",
 ...     date="2025-11-04",
 ... )
->>> [report.cue for report in graph.reports() if not report.is_unattributed]
-['said', 'briefing']
->>> graph.depth(graph.reports()[0])
+>>> [report.cue for report in graph.reports()]
+['briefing', 'said']
+>>> briefing, said = graph.reports()
+>>> graph.depth(said)
 (2, 2)
+>>> [source.name for source in graph.primary_sources(said)]
+["Seoul's spy agency"]
 
 Graphs are read from and written to the native JSON format, W3C PROV-JSON
 and PROV-N, the tab-separated edge list, and drawn as Graphviz DOT or

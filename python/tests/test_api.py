@@ -68,5 +68,12 @@ def test_the_exceptions_form_one_hierarchy() -> None:
     assert issubclass(according.UnsupportedVersionError, according.ParseError)
 
 
+def test_the_package_docstring_example_runs() -> None:
+    import doctest
+
+    failed, attempted = doctest.testmod(according)
+    assert attempted > 0 and failed == 0
+
+
 def test_version() -> None:
     assert according.__version__ == "0.1.0"
