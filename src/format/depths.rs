@@ -2,9 +2,9 @@
 //! tab-separated text.
 //!
 //! ```text
-//! report_id	longest	shortest	n_primary_speakers
-//! r:law	1	1	1
-//! r:spy	0	0	1
+//! report_id<TAB>longest<TAB>shortest<TAB>n_primary_speakers
+//! r:law<TAB>1<TAB>1<TAB>1
+//! r:spy<TAB>0<TAB>0<TAB>1
 //! ```
 //!
 //! One row per report under the header [`HEADER`]: the report's id, the
