@@ -9,15 +9,13 @@
 //!
 //! `bare_loop` is the floor: the same depth and primary-source recurrences
 //! over the condensation given as flat arrays in reverse topological order
-//! (see `support/baseline.rs`), with nothing else to do.
-
-#[path = "support/baseline.rs"]
-mod baseline;
+//! (`according_tools::baseline`, shared with the `scale` program), with nothing else to do.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use according::{ClaimId, Graph, synth};
+use according_tools::baseline;
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
 

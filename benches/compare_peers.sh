@@ -45,9 +45,9 @@ fi
   || fail "cannot install prov==3.2.3 and networkx==3.6.1"
 PY="$VENV/bin/python"
 
-cargo build --release --quiet --example according --manifest-path "$ROOT/Cargo.toml" \
-  || fail "cannot build the according example"
-ACC="$ROOT/target/release/examples/according"
+cargo build --release --quiet -p according-cli --manifest-path "$ROOT/Cargo.toml" \
+  || fail "cannot build the according command line"
+ACC="$ROOT/target/release/according"
 
 # measure NAME COMMAND...: runs COMMAND, appends "NAME seconds peak_kib" to
 # $RUNS; fails if the command fails. Peak memory is the child's ru_maxrss.

@@ -49,8 +49,18 @@
 //!   what a source said directly or through others, circular reporting
 //!   ([`Graph::cycles`]), independent [`Corroboration`], time, and
 //!   per-document sourcing [`Profile`]s.
-//! - [`format`](mod@format): graphs in and out of bytes: the lossless native JSON
-//!   ([`format::json`]) and brat standoff ([`format::brat`]).
+//! - [`format`](mod@format): graphs in and out of bytes, every format named by
+//!   [`format::Format`]: the lossless, versioned native JSON
+//!   ([`format::json`]); W3C PROV-JSON, read (also as other PROV tools write
+//!   it, listing what cannot be mapped) and written ([`format::prov_json`]),
+//!   and PROV-N, written ([`format::prov_n`]); the tab-separated edge list
+//!   of (report, speaker, cited report) rows ([`format::edges`]); brat
+//!   standoff annotation, one document at a time, and the PolNeAR corpus
+//!   layout ([`format::brat`]); pictures as Graphviz DOT
+//!   ([`format::dot`]) and Mermaid ([`format::mermaid`]); and an indented
+//!   tree of chains ([`format::tree`]). [`format::read_any`] reads a graph
+//!   in whichever readable format it is, and [`format::depths`] writes the
+//!   table of relay hops and primary speakers that the peer tools write.
 //! - [`eval`]: scoring extracted attributions against a gold annotation.
 //! - [`synth`]: generators of large news-like graphs, for benchmarks and tests.
 //! - [`Error`]: the one error type. Nothing in this crate panics on bad input,

@@ -20,3 +20,11 @@ fn query_types_are_send_sync_and_unpin() {
     assert_send_sync_unpin::<Neighbors<'static>>();
     assert_send_sync_unpin::<VisitedReports>();
 }
+
+#[test]
+fn format_types_are_send_sync_and_unpin() {
+    use according::format::{AnyImport, Format, Skip};
+    assert_send_sync_unpin::<Format>();
+    assert_send_sync_unpin::<AnyImport>();
+    assert_send_sync_unpin::<Skip>();
+}

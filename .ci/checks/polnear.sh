@@ -14,8 +14,8 @@ for split in train dev; do
   fi
 done
 mkdir -p target/ci
-cargo build --release --example polnear_eval
-eval_bin=target/release/examples/polnear_eval
+cargo build --release -p according-tools --bin polnear_eval
+eval_bin=target/release/polnear_eval
 
 "$eval_bin" "$corpus/train" --annotators --json > target/ci/polnear_ceiling.json
 "$eval_bin" "$corpus/dev" --json > target/ci/polnear_dev.json
@@ -23,9 +23,9 @@ eval_bin=target/release/examples/polnear_eval
 
 # 3. The CLI's brat output scores exactly like the extractor run directly, so
 #    any brat-based scorer sees the same extractor.
-cargo build --release --example according
+cargo build --release -p according-cli
 rm -rf target/ci/dev_brat
-target/release/examples/according extract "$corpus"/dev/text/*.txt \
+target/release/according extract "$corpus"/dev/text/*.txt \
   --metadata "$corpus/metadata.tsv" --to brat -o target/ci/dev_brat
 "$eval_bin" "$corpus/dev" --predictions target/ci/dev_brat --json > target/ci/polnear_dev_brat.json
 if ! cmp -s target/ci/polnear_dev.json target/ci/polnear_dev_brat.json; then

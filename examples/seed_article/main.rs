@@ -16,6 +16,8 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 mod seed;
+#[cfg(test)]
+mod tests;
 
 use according::{Graph, ReportId, Span};
 use seed::ARTICLE;

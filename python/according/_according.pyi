@@ -273,8 +273,6 @@ class Analysis:
         """Every report's depth by printed id."""
     def depths_table(self) -> Any:
         """Every report's depth as a ``pyarrow.Table``. Needs pyarrow."""
-    def write_depths(self, path: PathLike) -> None:
-        """Writes the peers' depths file (relay hops and primary speakers per report)."""
     def __len__(self) -> int: ...
 
 class Attribution:
@@ -305,6 +303,9 @@ class Graph:
     @classmethod
     def from_json(cls, data: Data) -> Graph:
         """Reads the native JSON format from a path, or the text as str or bytes."""
+    @classmethod
+    def read(cls, data: Data) -> Graph:
+        """Reads native JSON, PROV-JSON or the edge list, whichever it is."""
     @classmethod
     def from_prov_json(cls, data: Data) -> Graph:
         """Reads W3C PROV-JSON from a path, or the text as str or bytes."""
@@ -338,6 +339,10 @@ class Graph:
     def to_mermaid(self, path: None = None, *, claim: Optional[ClaimRef] = None) -> str: ...
     @overload
     def to_mermaid(self, path: PathLike, *, claim: Optional[ClaimRef] = None) -> None: ...
+    @overload
+    def to_depths(self, path: None = None) -> str: ...
+    @overload
+    def to_depths(self, path: PathLike) -> None: ...
     @overload
     def to_tree(self, path: None = None) -> str: ...
     @overload

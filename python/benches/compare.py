@@ -4,8 +4,8 @@ a Python user would pick instead, in one run.
 
 1. Depths of every report of the peers' workload (PROV-JSON, N reports,
    from ../shared/peers/gen_workload.py), whole process each:
-   - the bindings: ``Graph.from_prov_json(path).analyze().write_depths(out)``
-     in a fresh interpreter (start-up and import included);
+   - the bindings: ``Graph.read(path).to_depths(out)`` in a fresh
+     interpreter (start-up and import included);
    - the Rust command line: ``according depths FILE -o OUT``;
    - the peer ``prov`` + ``networkx`` script (../shared/peers).
    The three depths files must be identical (byte for byte).
@@ -97,7 +97,7 @@ def best_of(runs: int, command: Sequence[str | Path]) -> Tuple[float, float, Lis
 
 BINDINGS_DEPTHS = """
 import sys, according
-according.Graph.from_prov_json(sys.argv[1]).analyze().write_depths(sys.argv[2])
+according.Graph.read(sys.argv[1]).to_depths(sys.argv[2])
 """
 
 BINDINGS_EXTRACT = """
@@ -159,9 +159,9 @@ def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
 
     # Builds: the CLI, the Rust extraction loop, the wheel.
-    run(["cargo", "build", "--release", "--quiet", "--example", "according"], cwd=ROOT)
+    run(["cargo", "build", "--release", "--quiet", "-p", "according-cli"], cwd=ROOT)
     run(["cargo", "build", "--release", "--quiet", "-p", "according-python", "--example", "extract_corpus"], cwd=ROOT)
-    cli = ROOT / "target" / "release" / "examples" / "according"
+    cli = ROOT / "target" / "release" / "according"
     extract_corpus = ROOT / "target" / "release" / "examples" / "extract_corpus"
     bench = venv(WORK / "venv", BENCH_PACKAGES)
     wheels = WORK / "wheels"

@@ -6,7 +6,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use according::format::{dot, edges, json, mermaid, prov_json, prov_n, tree};
+use according::format::{self, Skip, depths, dot, edges, json, mermaid, prov_json, prov_n, tree};
 use according::{ClaimId, DateRange, DocumentId, Error, Graph, ReportId, SourceId, Voice};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple, PyType};
@@ -164,7 +164,11 @@ impl PyGraph {
             Data::Borrowed(bytes) => py.detach(|| prov_json::read(bytes)).or_raise(py)?,
             Data::Owned(bytes) => py.detach(|| prov_json::read(&bytes)).or_raise(py)?,
         };
-        let skipped = import.skipped.iter().map(|s| s.to_string()).collect();
+        let skipped = import
+            .skipped
+            .into_iter()
+            .map(|s| Skip::ProvRecord(s).to_string())
+            .collect();
         Ok(PyGraph::from_shared(Arc::new(GraphData {
             graph: import.graph,
             prefixes: import.prefixes,
@@ -186,12 +190,39 @@ impl PyGraph {
         let skipped = import
             .self_citations
             .iter()
-            .map(|line| format!("line {line}: a report citing itself is not a relay"))
+            .map(|&line| Skip::SelfCitation { line }.to_string())
             .collect();
         Ok(PyGraph::from_shared(Arc::new(GraphData {
             graph: import.graph,
             prefixes: Vec::new(),
             skipped,
+        })))
+    }
+
+    /// Reads a graph in whichever format it is in: native JSON, PROV-JSON or
+    /// the edge list, told apart by their first bytes. From a path, or the
+    /// content as `str` or `bytes` (as the `from_*` constructors). What the
+    /// reader did not take is listed in `Graph.skipped`.
+    #[classmethod]
+    fn read(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+    ) -> PyResult<PyGraph> {
+        let import = match data_arg(data)? {
+            Data::Path(path) => py
+                .detach(|| {
+                    let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
+                    format::read_any_from(std::io::BufReader::new(file))
+                })
+                .or_raise(py)?,
+            Data::Borrowed(bytes) => py.detach(|| format::read_any(bytes)).or_raise(py)?,
+            Data::Owned(bytes) => py.detach(|| format::read_any(&bytes)).or_raise(py)?,
+        };
+        Ok(PyGraph::from_shared(Arc::new(GraphData {
+            skipped: import.skipped.iter().map(|s| s.to_string()).collect(),
+            graph: import.graph,
+            prefixes: import.prefixes,
         })))
     }
 
@@ -277,6 +308,16 @@ impl PyGraph {
     #[pyo3(signature = (path=None))]
     fn to_tree(&self, py: Python<'_>, path: Option<PathBuf>) -> PyResult<Option<String>> {
         self.write_out(py, path, |graph, out| tree::write(graph, out))
+    }
+
+    /// The depths table, or writes it to `path` and returns None: per
+    /// report (by key, else printed id, sorted by code point) the longest
+    /// and shortest relay hops down to a primary report (depth - 1, -1
+    /// without depth) and the number of primary speakers, tab-separated
+    /// under a header: the result file PROV tools write.
+    #[pyo3(signature = (path=None))]
+    fn to_depths(&self, py: Python<'_>, path: Option<PathBuf>) -> PyResult<Option<String>> {
+        self.write_out(py, path, |graph, out| depths::write(graph, out))
     }
 
     /// Number of sources (merged ones not counted).

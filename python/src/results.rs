@@ -2,7 +2,6 @@
 //! analysis, the lazy chain iterator, cycles, corroboration and profiles.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::Mutex;
 
 use according::{Analysis, Chains, Corroboration, Cycle, DocumentId, Error, Profile, ReportId};
@@ -102,17 +101,6 @@ impl PyAnalysis {
             .call1((columns, "depths"))
     }
 
-    /// Writes the depths file that PROV tools and the `according depths`
-    /// command write: a header, then per report (by key, else printed id,
-    /// sorted by code point) the longest and shortest relay hops (depth - 1,
-    /// -1 without depth) and the number of primary speakers, tab-separated.
-    fn write_depths(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
-        let data = &self.data;
-        let analysis = &self.analysis;
-        py.detach(|| write_depths(data, analysis, &path))
-            .or_raise(py)
-    }
-
     fn __len__(&self) -> usize {
         self.analysis.n_reports()
     }
@@ -125,39 +113,6 @@ impl PyAnalysis {
             self.analysis.cycles().len()
         )
     }
-}
-
-fn write_depths(data: &Shared, analysis: &Analysis, path: &std::path::Path) -> Result<(), Error> {
-    use std::borrow::Cow;
-    use std::io::Write;
-    let graph = &data.graph;
-    let mut rows: Vec<(Cow<'_, str>, i64, i64, usize)> = graph
-        .reports()
-        .map(|(id, report)| {
-            let name = report
-                .key
-                .as_deref()
-                .map_or_else(|| Cow::Owned(id.to_string()), Cow::Borrowed);
-            let (longest, shortest) = match analysis.depth(id) {
-                Some(depth) => {
-                    let (shortest, longest) = depth.hops();
-                    (i64::from(longest), i64::from(shortest))
-                }
-                None => (-1, -1),
-            };
-            (name, longest, shortest, analysis.n_primary_sources(id))
-        })
-        .collect();
-    rows.sort_unstable();
-    let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    let mut out = std::io::BufWriter::new(file);
-    let io = |e| Error::io(path, e);
-    out.write_all(b"report_id\tlongest\tshortest\tn_primary_speakers\n")
-        .map_err(io)?;
-    for (name, longest, shortest, n_primary) in &rows {
-        writeln!(out, "{name}\t{longest}\t{shortest}\t{n_primary}").map_err(io)?;
-    }
-    out.flush().map_err(io)
 }
 
 self_cell::self_cell!(

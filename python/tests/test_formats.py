@@ -74,10 +74,25 @@ def test_edge_list_reads_the_peers_example_and_notes_self_citations() -> None:
     assert according.Graph.from_edges(graph.to_edges()).n_relays == graph.n_relays
 
 
-def test_depths_file_equals_the_peers(peers_example: according.Graph, tmp_path: Path) -> None:
+def test_the_depths_table_equals_the_peers(peers_example: according.Graph, tmp_path: Path) -> None:
+    expected = (DATA / "peers_example.depths.tsv").read_text()
+    assert peers_example.to_depths() == expected
     out = tmp_path / "depths.tsv"
-    peers_example.analyze().write_depths(out)
-    assert out.read_text() == (DATA / "peers_example.depths.tsv").read_text()
+    assert peers_example.to_depths(out) is None
+    assert out.read_text() == expected
+
+
+def test_read_detects_the_format(seed: according.Graph, tmp_path: Path) -> None:
+    assert according.Graph.read(seed.to_json()) == seed
+    prov = according.Graph.read(DATA / "peers_example.prov.json")
+    assert prov == according.Graph.from_prov_json(DATA / "peers_example.prov.json")
+    edges = according.Graph.read((DATA / "peers_example.edges.tsv").read_bytes())
+    assert edges.skipped == ["line 18: a report citing itself is not a relay"]
+    assert according.Graph.from_edges(DATA / "peers_example.edges.tsv").skipped == edges.skipped
+    with pytest.raises(according.ParseError, match="^prov-json: line 1, column 2: expected ident"):
+        according.Graph.read(b"nothing known")
+    with pytest.raises(according.IoError):
+        according.Graph.read(tmp_path / "missing.json")
 
 
 @pytest.mark.parametrize(

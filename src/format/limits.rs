@@ -8,7 +8,7 @@
 //!
 //! | limit | default | enforced by |
 //! | --- | --- | --- |
-//! | [`Limits::max_input_bytes`] | 1 GiB ([`DEFAULT_MAX_INPUT_BYTES`]) | every reader: [`json::read_with`], [`prov_json::read_with`], [`edges::import_with`], [`brat::read_with`] (and their plain forms, with the default) |
+//! | [`Limits::max_input_bytes`] | 1 GiB ([`DEFAULT_MAX_INPUT_BYTES`]) | every reader: [`json::read_with`], [`prov_json::read_with`], [`edges::import_with`], [`brat::read_with`], [`read_any_with`] (and their plain forms, with the default) |
 //! | JSON nesting depth | 128 levels ([`MAX_JSON_NESTING`]) | the JSON readers (the parser's recursion limit) |
 //!
 //! Other limits live with the operation they bound: the text given to the
@@ -30,6 +30,7 @@
 //! [`prov_json::read_with`]: super::prov_json::read_with
 //! [`edges::import_with`]: super::edges::import_with
 //! [`brat::read_with`]: super::brat::read_with
+//! [`read_any_with`]: super::read_any_with
 //! [`ExtractOptions::max_text_bytes`]: crate::extract::ExtractOptions::max_text_bytes
 //! [`Graph::chains`]: crate::Graph::chains
 //! [`Chains::with_step_limit`]: crate::Chains::with_step_limit

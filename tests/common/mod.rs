@@ -11,9 +11,6 @@ use according::{
     Attitude, Claim, DateRange, Document, DocumentId, Evidence, Factuality, Graph, Mention, Mode,
     RelayKind, Reliability, Report, ReportId, Source, SourceId, SourceKind, Span, Voice,
 };
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::OnceLock;
 
 use proptest::collection::vec;
 use proptest::option;
@@ -548,35 +545,4 @@ pub fn lawmaker_graph() -> Graph {
         )
         .unwrap();
     graph
-}
-
-/// Builds the `according` command-line example once and returns its path, as cargo reports it (so a
-/// custom target directory works too).
-pub fn cli_binary() -> &'static Path {
-    static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-        let output = Command::new(cargo)
-            .args([
-                "build",
-                "--quiet",
-                "--example",
-                "according",
-                "--message-format=json",
-            ])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .expect("cargo runs");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-            .filter(|message| message["target"]["name"] == "according")
-            .find_map(|message| message["executable"].as_str().map(PathBuf::from))
-            .expect("cargo reports the example's executable")
-    })
 }

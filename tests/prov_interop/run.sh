@@ -35,8 +35,8 @@ fi
   || fail "cannot install prov==3.2.3 and networkx==3.6.1"
 PY="$VENV/bin/python"
 
-cargo build --release --quiet --example according --manifest-path "$ROOT/Cargo.toml"
-ACC="$ROOT/target/release/examples/according"
+cargo build --release --quiet -p according-cli --manifest-path "$ROOT/Cargo.toml"
+ACC="$ROOT/target/release/according"
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 same() {  # same FILE_A FILE_B WHAT

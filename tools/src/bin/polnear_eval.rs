@@ -1,9 +1,9 @@
 //! Measures attribution extraction on a split of the PolNeAR corpus.
 //!
 //! ```text
-//! cargo run --release --example polnear_eval -- DIR [--json] [--errors N]
-//! cargo run --release --example polnear_eval -- DIR --predictions PRED_DIR [--json] [--errors N]
-//! cargo run --release --example polnear_eval -- DIR --annotators [--json]
+//! cargo run --release -p according-tools --bin polnear_eval -- DIR [--json] [--errors N]
+//! cargo run --release -p according-tools --bin polnear_eval -- DIR --predictions PRED_DIR [--json] [--errors N]
+//! cargo run --release -p according-tools --bin polnear_eval -- DIR --annotators [--json]
 //! ```
 //!
 //! `DIR` is a split directory in the PolNeAR layout (`text/`, `attributions/`,

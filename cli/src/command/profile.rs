@@ -8,19 +8,24 @@
 //! statements, two decimals), `sources` (distinct speakers) and
 //! `primary_sources` (their names, `; `-separated).
 
-use crate::cli::{Args, Failure, Flag, OUTPUT};
-use crate::io::{self, Output};
+use crate::failure::Failure;
+use crate::input;
+use crate::output::OutputArg;
 
-pub const FLAGS: &[Flag] = &[OUTPUT];
-
-pub const USAGE: &str = "\
-profile INPUT [-o OUTPUT]
-      the sourcing profile of every document";
+/// The sourcing profile of every document
+#[derive(clap::Args)]
+#[command(after_help = crate::INPUT_NOTE)]
+pub struct Args {
+    /// The graph
+    #[arg(value_name = "INPUT")]
+    input: String,
+    #[command(flatten)]
+    output: OutputArg,
+}
 
 pub fn run(args: Args) -> Result<(), Failure> {
-    let input = args.single_input()?;
-    let output = Output::from_arg(args.value("--output"));
-    let loaded = io::load(input)?;
+    let output = args.output.output();
+    let loaded = input::load(&args.input)?;
     let graph = &loaded.graph;
     let profiles = graph.profiles();
     // Names go into tab-separated columns: keep them on one line.

@@ -1,14 +1,12 @@
 //! The seed article (examples/data/seed_article.txt): the figures a careful
-//! reader draws from it, asserted on the graph the main example extracts.
-
-#[path = "../examples/seed_article/seed.rs"]
-mod seed;
+//! reader draws from it, asserted on the graph this example extracts.
+//! `cargo test` runs them (`test = true` on the example in Cargo.toml).
 
 use std::collections::BTreeMap;
 
 use according::{Graph, ReportId, SourceId};
 
-use seed::ARTICLE;
+use crate::seed::{self, ARTICLE};
 
 fn seed() -> seed::Seed {
     seed::extract().expect("the seed article extracts")

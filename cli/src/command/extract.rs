@@ -18,90 +18,103 @@ use std::path::{Path, PathBuf};
 use according::extract::{Article, Extractor};
 use according::format::brat::corpus::parse_metadata;
 use according::format::brat::{self, BratMeta};
-use according::format::{dot, prov_json};
+use according::format::{Format, dot, prov_json};
 use according::{DocumentId, Graph};
+use clap::error::ErrorKind;
 use time::Date;
 use time::macros::format_description;
 
-use crate::cli::{Args, Failure, Flag, OUTPUT, TO};
-use crate::convert::{FORMATS, check_format, write_graph};
-use crate::io::Output;
+use crate::command::convert::write_graph;
+use crate::failure::Failure;
+use crate::output::{Output, OutputArg};
+use crate::progress::Progress;
 
-pub const FLAGS: &[Flag] = &[
-    OUTPUT,
-    TO,
-    Flag {
-        long: "--date",
-        short: None,
-    },
-    Flag {
-        long: "--publisher",
-        short: None,
-    },
-    Flag {
-        long: "--metadata",
-        short: None,
-    },
+/// What `--to` takes: every format of `convert`, and brat.
+const FORMATS: &[Format] = &[
+    Format::Json,
+    Format::ProvJson,
+    Format::ProvN,
+    Format::Edges,
+    Format::Dot,
+    Format::Mermaid,
+    Format::Tree,
+    Format::Brat,
 ];
 
-pub const USAGE: &str = "\
-extract FILE... --date YYYY-MM-DD [--publisher NAME] [--metadata FILE.tsv]
-          [--to FORMAT] [-o OUTPUT]
-      extract attributions from English news text (UTF-8), one document per
-      FILE; --metadata reads each FILE's date, publisher and title from a
-      PolNeAR-style table (rows matched by file stem), --date and --publisher
-      apply where it has none; FORMAT is json (the default), any format of
-      convert, or brat: NAME.ann beside each FILE, or in the directory -o DIR";
-
-/// The one output format that is not a whole graph in one file.
-const BRAT: &str = "brat";
+/// Extract attributions from English news text
+///
+/// Every FILE (UTF-8 text) becomes one document of one graph, keyed by its
+/// file name. Relative dates ("said Tuesday") are resolved against each
+/// document's date.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The articles, UTF-8 text
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+    /// The dateline of every FILE the metadata gives none for
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<Date>,
+    /// The publisher of every FILE the metadata gives none for
+    #[arg(long, value_name = "NAME")]
+    publisher: Option<String>,
+    /// Each FILE's date, publisher and title from a PolNeAR-style table
+    /// (rows matched by file stem)
+    #[arg(long, value_name = "FILE.tsv")]
+    metadata: Option<String>,
+    /// The format to write: any format of convert, or brat (NAME.ann beside
+    /// each FILE, or in the directory -o DIR)
+    #[arg(long, value_name = "FORMAT", default_value = "json", value_parser = super::format_parser(FORMATS))]
+    to: Format,
+    #[command(flatten)]
+    output: OutputArg,
+}
 
 pub fn run(args: Args) -> Result<(), Failure> {
-    if args.positional.is_empty() {
-        return Err(Failure::usage("extract needs at least one FILE"));
-    }
-    let format = args.value("--to").unwrap_or("json");
-    let known: Vec<&str> = FORMATS.iter().copied().chain([BRAT]).collect();
-    check_format(format, &known)?;
-    if format == BRAT && args.value("--output") == Some("-") {
+    let usage =
+        |message: &str| Failure::usage("extract", ErrorKind::MissingRequiredArgument, message);
+    if args.to == Format::Brat && args.output.output.as_deref() == Some("-") {
         return Err(Failure::usage(
+            "extract",
+            ErrorKind::ArgumentConflict,
             "brat writes one file per input: -o takes a directory",
         ));
     }
-    let default_date = args.value("--date").map(parse_date).transpose()?;
-    let metadata_path = args.value("--metadata");
-    if default_date.is_none() && metadata_path.is_none() {
-        return Err(Failure::usage(
+    if args.date.is_none() && args.metadata.is_none() {
+        return Err(usage(
             "extract needs --date YYYY-MM-DD or --metadata FILE.tsv",
         ));
     }
-    let metadata = match metadata_path {
+    let metadata = match &args.metadata {
         Some(path) => read_metadata(path)?,
         None => HashMap::new(),
     };
     let defaults = Defaults {
-        date: default_date,
-        publisher: args.value("--publisher"),
+        date: args.date,
+        publisher: args.publisher.as_deref(),
         metadata: &metadata,
-        has_metadata: metadata_path.is_some(),
+        has_metadata: args.metadata.is_some(),
     };
 
     let extractor = Extractor::new();
     let mut graph = Graph::new();
-    let mut documents: Vec<(&str, DocumentId)> = Vec::with_capacity(args.positional.len());
-    for file in &args.positional {
+    let mut documents: Vec<(&str, DocumentId)> = Vec::with_capacity(args.files.len());
+    let progress = Progress::files(args.files.len());
+    for file in &args.files {
+        progress.working_on(file);
         let document = extract_file(&extractor, &mut graph, file, &defaults)?;
         documents.push((file, document));
+        progress.done_one();
     }
+    drop(progress);
 
-    if format == BRAT {
-        let dir = args.value("--output").map(PathBuf::from);
+    if args.to == Format::Brat {
+        let dir = args.output.output.as_deref().map(PathBuf::from);
         write_brat(&graph, &documents, dir.as_deref())
     } else {
         write_graph(
             &graph,
-            format,
-            &Output::from_arg(args.value("--output")),
+            args.to,
+            &args.output.output(),
             &prov_json::WriteOptions::default(),
             &dot::PictureOptions::default(),
         )
@@ -117,9 +130,9 @@ struct Defaults<'a> {
     has_metadata: bool,
 }
 
-fn parse_date(value: &str) -> Result<Date, Failure> {
+fn parse_date(value: &str) -> Result<Date, String> {
     Date::parse(value, format_description!("[year]-[month]-[day]"))
-        .map_err(|_| Failure::usage(format!("--date needs YYYY-MM-DD, not {value:?}")))
+        .map_err(|_| "expected a date as YYYY-MM-DD".to_owned())
 }
 
 fn read_metadata(path: &str) -> Result<HashMap<String, BratMeta>, Failure> {

@@ -18,9 +18,11 @@ const NO_DEPTH: u32 = u32::MAX;
 pub struct FlatDag {
     /// Node `v`'s successors are `targets[offsets[v]..offsets[v + 1]]`.
     pub offsets: Vec<u32>,
+    /// The successors of every node, node after node.
     pub targets: Vec<u32>,
     /// Speakers of sink `v`: `speakers[speaker_offsets[v]..speaker_offsets[v + 1]]`.
     pub speaker_offsets: Vec<u32>,
+    /// The speakers of every sink, sink after sink.
     pub speakers: Vec<u32>,
 }
 
@@ -73,11 +75,12 @@ impl FlatDag {
 }
 
 /// What [`run`] computes per node.
-// The benchmarks only hand the result to `black_box`.
-#[allow(dead_code)]
 pub struct Baseline {
+    /// The longest depth of each node (1 for a sink).
     pub longest: Vec<u32>,
+    /// The shortest depth of each node (1 for a sink).
     pub shortest: Vec<u32>,
+    /// The number of distinct primary speakers of each node.
     pub n_primary: Vec<u32>,
 }
 

@@ -1,21 +1,25 @@
-//! The `according` command-line example, run as a process.
-
-mod common;
+//! The `according` binary, run as a process.
+//!
+//! Commands run in the workspace root, so that the worked example's files
+//! are named as a user at the root names them (`tests/data/...`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const EXAMPLE_PROV: &str = "tests/data/peers_example.prov.json";
 const EXAMPLE_EDGES: &str = "tests/data/peers_example.edges.tsv";
-const EXPECTED_DEPTHS: &str = include_str!("data/peers_example.depths.tsv");
+const EXPECTED_DEPTHS: &str = include_str!("../../tests/data/peers_example.depths.tsv");
+
+/// The workspace root, where the commands run.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
 #[track_caller]
 fn run(args: &[&str]) -> Output {
-    Command::new(common::cli_binary())
+    Command::new(env!("CARGO_BIN_EXE_according"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(ROOT)
         .output()
-        .expect("the example runs")
+        .expect("the binary runs")
 }
 
 fn stdout(output: &Output) -> String {
@@ -152,6 +156,8 @@ fn bad_input_is_one_error_line_and_exit_status_1() {
     assert_eq!(message.lines().count(), 1, "{message}");
 }
 
+/// Usage errors are clap's: an `error:` line, mostly the usage of the
+/// command, and a pointer to `--help`, on stderr; exit status 2.
 #[test]
 fn bad_usage_prints_usage_and_exits_with_status_2() {
     for args in [
@@ -163,14 +169,26 @@ fn bad_usage_prints_usage_and_exits_with_status_2() {
         &["convert", EXAMPLE_PROV],
         &["convert", EXAMPLE_PROV, "--to", "png"],
         &["depths", EXAMPLE_PROV, EXAMPLE_EDGES],
+        &["depths", EXAMPLE_PROV, "-o", "a.tsv", "-o", "b.tsv"],
+        &["convert", EXAMPLE_PROV, "--to", "edges", "--claim", "c0"],
+        &["convert", EXAMPLE_PROV, "--to", "brat"],
+        &["completions", "tcsh"],
     ] {
         let output = run(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let message = stderr(&output);
         assert!(message.starts_with("error: "), "{args:?}: {message}");
-        assert!(message.contains("usage: according"), "{args:?}: {message}");
+        assert!(message.contains("try '--help'"), "{args:?}: {message}");
         assert!(!message.contains("panicked"), "{args:?}: {message}");
+        assert_eq!(stdout(&output), "", "{args:?}");
     }
+    let output = run(&["convert", EXAMPLE_PROV, "--to", "png"]);
+    assert!(
+        stderr(&output)
+            .contains("[possible values: json, prov-json, prov-n, edges, dot, mermaid, tree]"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// A short news text with one attribution whose speaker and cue are plain.
@@ -374,7 +392,7 @@ fn extract_usage_errors_exit_with_status_2() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let message = stderr(&output);
         assert!(message.starts_with("error: "), "{args:?}: {message}");
-        assert!(message.contains("usage: according"), "{args:?}: {message}");
+        assert!(message.contains("try '--help'"), "{args:?}: {message}");
     }
     let output = run(&["extract", article]);
     assert!(
@@ -386,16 +404,95 @@ fn extract_usage_errors_exit_with_status_2() {
 
 #[test]
 fn every_command_prints_its_usage_with_help() {
-    for command in ["extract", "convert", "depths", "profile"] {
-        let output = run(&[command, "--help"]);
-        assert_eq!(output.status.code(), Some(0), "{command}");
-        assert!(
-            stdout(&output).starts_with(&format!("usage: according {command} ")),
-            "{command}: {}",
-            stdout(&output)
-        );
-        assert_eq!(stderr(&output), "", "{command}");
+    for command in ["extract", "convert", "depths", "profile", "completions"] {
+        for help in [
+            &[command, "--help"][..],
+            &[command, "-h"],
+            &["help", command],
+        ] {
+            let output = run(help);
+            assert_eq!(output.status.code(), Some(0), "{help:?}");
+            assert!(
+                stdout(&output).contains(&format!("Usage: according {command} ")),
+                "{help:?}: {}",
+                stdout(&output)
+            );
+            assert_eq!(stderr(&output), "", "{help:?}");
+        }
     }
     let output = run(&["extract", "-h"]);
-    assert!(stdout(&output).contains("--metadata FILE.tsv"));
+    assert!(stdout(&output).contains("--metadata <FILE.tsv>"));
+    let output = run(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    for command in ["convert", "depths", "profile", "extract", "completions"] {
+        assert!(stdout(&output).contains(command), "{}", stdout(&output));
+    }
+    assert!(stdout(&output).contains("'-' reads stdin"));
+}
+
+#[test]
+fn the_version_is_the_crate_version() {
+    let output = run(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        concat!("according ", env!("CARGO_PKG_VERSION"), "\n")
+    );
+}
+
+#[test]
+fn completions_are_written_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = run(&["completions", shell]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{shell}: {}",
+            stderr(&output)
+        );
+        assert_eq!(stderr(&output), "", "{shell}");
+        let script = stdout(&output);
+        for word in ["according", "convert", "depths", "extract", "metadata"] {
+            assert!(script.contains(word), "{shell}: no {word} in {script}");
+        }
+        if matches!(shell, "bash" | "zsh" | "fish") {
+            assert!(script.contains("prov-json"), "{shell}: no format names");
+        }
+    }
+}
+
+#[test]
+fn depths_read_stdin() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_according"))
+        .args(["depths", "-"])
+        .current_dir(ROOT)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let prov = std::fs::read(Path::new(ROOT).join(EXAMPLE_PROV)).unwrap();
+    child.stdin.take().unwrap().write_all(&prov).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(stdout(&output), EXPECTED_DEPTHS);
+}
+
+/// The progress bar of a run over many files is drawn only on a terminal:
+/// with stderr redirected, as here, nothing but errors reaches it.
+#[test]
+fn extract_over_many_files_writes_nothing_else_to_stderr() {
+    let dir = temp_dir("cli-extract-many");
+    let mut files = Vec::new();
+    for n in 0..12 {
+        let article = dir.join(format!("article{n}.txt"));
+        std::fs::write(&article, NEWS).unwrap();
+        files.push(article.to_str().unwrap().to_owned());
+    }
+    let mut args = vec!["extract", "--date", "2024-03-07", "--to", "edges"];
+    args.extend(files.iter().map(String::as_str));
+    let output = run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    assert!(stdout(&output).starts_with("report_id\tspeaker_id\tcited_report_id\n"));
 }

@@ -1,7 +1,7 @@
 //! Memory per report and per relay, measured on the whole process.
 //!
 //! ```sh
-//! cargo run --release --example memory -- 1000000
+//! cargo run --release -p according-tools --bin memory -- 1000000
 //! ```
 //!
 //! Builds a graph of N reports straight through the public API (no

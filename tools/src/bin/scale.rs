@@ -1,7 +1,7 @@
 //! Time per report of the batch queries at one size, for the scaling curve.
 //!
 //! ```sh
-//! cargo run --release --example scale -- 10000000
+//! cargo run --release -p according-tools --bin scale -- 10000000
 //! ```
 //!
 //! Builds `synth::news_like(N, 1)`, then times `Graph::analyze`,
@@ -11,13 +11,11 @@
 //! both in wall-clock time and in time on CPU (which leaves out the time the
 //! thread waited for a CPU on a shared machine).
 
-#[path = "../benches/support/baseline.rs"]
-mod baseline;
-
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use according::synth;
+use according_tools::baseline;
 
 const ROUNDS: usize = 3;
 
