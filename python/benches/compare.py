@@ -89,12 +89,6 @@ def measure(command: Sequence[str | Path]) -> Tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-def best_of(runs: int, command: Sequence[str | Path]) -> Tuple[float, float, List[float]]:
-    results = [measure(command) for _ in range(runs)]
-    seconds = [s for s, _ in results]
-    return min(seconds), max(m for _, m in results), seconds
-
-
 BINDINGS_DEPTHS = """
 import sys, according
 according.Graph.read(sys.argv[1]).to_depths(sys.argv[2])
@@ -188,9 +182,16 @@ def main() -> None:
     load = Path("/proc/loadavg").read_text().split()[:3]
     log(f"machine: {os.cpu_count()} cores, {machine}, load {' '.join(load)}")
 
-    # 1. Depths.
-    cli_s, cli_mib, cli_all = best_of(args.runs, [cli, "depths", prov, "-o", out / "cli.depths.tsv"])
-    py_s, py_mib, py_all = best_of(args.runs, [bench, "-c", BINDINGS_DEPTHS, prov, out / "bindings.depths.tsv"])
+    # 1. Depths: the CLI and the bindings alternate, so that a change of load
+    # on the machine falls on both.
+    cli_command: List[str | Path] = [cli, "depths", prov, "-o", out / "cli.depths.tsv"]
+    py_command: List[str | Path] = [bench, "-c", BINDINGS_DEPTHS, prov, out / "bindings.depths.tsv"]
+    cli_runs, py_runs = [], []
+    for _ in range(args.runs):
+        cli_runs.append(measure(cli_command))
+        py_runs.append(measure(py_command))
+    cli_s, cli_mib, cli_all = min(s for s, _ in cli_runs), max(m for _, m in cli_runs), [s for s, _ in cli_runs]
+    py_s, py_mib, py_all = min(s for s, _ in py_runs), max(m for _, m in py_runs), [s for s, _ in py_runs]
     peer_file = out / "peer.depths.tsv"
     peer_timing = out / "peer.timing.json"
     if args.reuse_peers and peer_file.exists() and peer_timing.exists():
@@ -199,9 +200,9 @@ def main() -> None:
     else:
         peer_s, peer_mib = measure([peer, PEERS / "peer_prov_networkx.py", prov, out / "peer"])
         peer_timing.write_text(json.dumps([peer_s, peer_mib]))
-    for ours in ("cli", "bindings"):
-        if (out / f"{ours}.depths.tsv").read_bytes() != peer_file.read_bytes():
-            raise SystemExit(f"error: {ours}.depths.tsv differs from the peer's")
+    for name in ("cli", "bindings"):
+        if (out / f"{name}.depths.tsv").read_bytes() != peer_file.read_bytes():
+            raise SystemExit(f"error: {name}.depths.tsv differs from the peer's")
     load_after = Path("/proc/loadavg").read_text().split()[:3]
 
     # 2. Extraction.
