@@ -198,7 +198,9 @@ def main() -> None:
         peer_s, peer_mib = json.loads(peer_timing.read_text())
         log(f"reusing the peer's run of {time.ctime(peer_timing.stat().st_mtime)}")
     else:
-        peer_s, peer_mib = measure([peer, PEERS / "peer_prov_networkx.py", prov, out / "peer"])
+        peer_s, peer_mib = measure(
+            [peer, PEERS / "peer_prov_networkx.py", prov, out / "peer", "--timings", out / "peer.timings.jsonl"]
+        )
         peer_timing.write_text(json.dumps([peer_s, peer_mib]))
     for name in ("cli", "bindings"):
         if (out / f"{name}.depths.tsv").read_bytes() != peer_file.read_bytes():
